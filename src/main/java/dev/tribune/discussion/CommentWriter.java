@@ -1,0 +1,265 @@
+package dev.tribune.discussion;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tribune.domain.Comment;
+import dev.tribune.domain.CommentStatus;
+import dev.tribune.domain.Commenter;
+import dev.tribune.domain.Discussion;
+import dev.tribune.domain.Refusal;
+import dev.tribune.moderation.Pipeline;
+import dev.tribune.moderation.Submission;
+import dev.tribune.moderation.Verdict;
+import dev.tribune.store.Database;
+import dev.tribune.text.Markdown;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The one way comments enter and change: checks the input, runs the moderation pipeline, then
+ * stores the comment, its discussion's count and version, and an event, in one transaction.
+ */
+public final class CommentWriter {
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database db;
+    private final Pipeline pipeline;
+    private final Consumer<Long> afterChange;
+
+    /** afterChange is told the discussion id after each committed change (caches, live streams). */
+    public CommentWriter(Database db, Pipeline pipeline, Consumer<Long> afterChange) {
+        this.db = db;
+        this.pipeline = pipeline;
+        this.afterChange = afterChange;
+    }
+
+    public Posted post(NewComment in) {
+        String name = in.name() == null ? "" : in.name().strip();
+        String email = in.email() == null ? "" : in.email().strip();
+        String body = in.body() == null ? "" : in.body().strip();
+        if (in.commenter().account() != null && name.isEmpty()) name = in.commenter().account().displayName();
+        checkFields(name, email, body);
+
+        Discussion d = db.read(h -> Discussions.find(h, in.discussionId())).orElseThrow(
+                () -> Refusal.notFound("There is no discussion " + in.discussionId() + "."));
+        if (!d.open()) throw new Refusal(403, "comments-closed", "Comments are closed on this article.");
+        if (in.parentId() != null) checkParent(in.parentId(), d.id());
+
+        Verdict verdict = pipeline.judge(new Submission(d, in.parentId(), in.commenter(), name, email, body, false));
+        if (verdict.outcome() == Verdict.Outcome.REJECT) {
+            throw new Refusal(422, "rejected", verdict.reason());
+        }
+        Comment saved = store(in, name, email, body, verdict, Instant.now());
+        afterChange.accept(saved.discussionId());
+        return new Posted(saved, verdict);
+    }
+
+    /**
+     * Stores a comment that already passed its checks elsewhere, published at a given time: the
+     * demo newsroom and importers of other systems' exports come in this way, skipping the pipeline.
+     */
+    public Comment importPublished(NewComment in, Instant createdAt) {
+        String name = in.name() == null ? "" : in.name().strip();
+        String email = in.email() == null ? "" : in.email().strip();
+        String body = in.body() == null ? "" : in.body().strip();
+        checkFields(name, email, body);
+        if (in.parentId() != null) checkParent(in.parentId(), in.discussionId());
+        Comment saved = store(in, name, email, body, Verdict.PASS, createdAt);
+        afterChange.accept(saved.discussionId());
+        return saved;
+    }
+
+    private Comment store(NewComment in, String name, String email, String body, Verdict verdict, Instant createdAt) {
+        String html = Markdown.comment(body);
+        String finalEmail = email.isEmpty() ? null : email;
+        return db.write(h -> {
+            Discussion fresh = Discussions.find(h, in.discussionId()).orElseThrow(
+                    () -> Refusal.notFound("There is no discussion " + in.discussionId() + "."));
+            Comment parent = null;
+            if (in.parentId() != null) {
+                parent = load(h, in.parentId()).orElseThrow();
+                if (parent.status() != CommentStatus.PUBLISHED) {
+                    throw Refusal.invalid("parentId", "You can only reply to a published comment; that one is no longer shown.");
+                }
+            }
+            CommentStatus status = verdict.passes() ? CommentStatus.PUBLISHED : CommentStatus.PENDING;
+            long id = h.createQuery("insert into comment (discussion_id, parent_id, depth, author_name, author_email, "
+                            + "account_id, guest_key, ip_hash, badge, body_md, body_html, status, status_reason, created_at) "
+                            + "values (:d, :parent, :depth, :name, :email, :account, :guest, :ip, :badge, :md, :html, :status, :reason, :at) returning id")
+                    .bind("d", fresh.id())
+                    .bind("parent", in.parentId())
+                    .bind("depth", parent == null ? 0 : parent.depth() + 1)
+                    .bind("name", name)
+                    .bind("email", finalEmail)
+                    .bind("account", in.commenter().accountId())
+                    .bind("guest", in.commenter().guestKey())
+                    .bind("ip", in.commenter().ipHash())
+                    .bind("badge", badge(h, fresh, in.commenter()))
+                    .bind("md", body)
+                    .bind("html", html)
+                    .bind("status", status.db())
+                    .bind("reason", verdict.passes() ? null : verdict.reason())
+                    .bind("at", createdAt.toEpochMilli())
+                    .mapTo(Long.class).one();
+            String path = (parent == null ? "" : parent.path() + ".") + CommentRows.segment(id);
+            h.createUpdate("update comment set root_id = ?, path = ? where id = ?")
+                    .bind(0, parent == null ? id : parent.rootId()).bind(1, path).bind(2, id).execute();
+            if (status == CommentStatus.PUBLISHED) publish(h, fresh.id(), id, parent == null);
+            return load(h, id).orElseThrow();
+        });
+    }
+
+    /** The writer changes the text within the edit window; it passes the pipeline again. */
+    public Comment edit(long commentId, String newBody, Commenter who) {
+        String body = newBody == null ? "" : newBody.strip();
+        Map<String, String> errors = new LinkedHashMap<>();
+        checkBody(body, errors);
+        if (!errors.isEmpty()) throw Refusal.invalid(errors);
+        Comment c = db.read(h -> load(h, commentId)).orElseThrow(() -> Refusal.notFound("There is no comment " + commentId + "."));
+        if (!who.wrote(c)) throw Refusal.forbidden("Only the writer of a comment can edit it.");
+        if (c.status() == CommentStatus.DELETED || c.status() == CommentStatus.REJECTED) {
+            throw new Refusal(409, "not-editable", "This comment can no longer be edited.");
+        }
+        if (Instant.now().isAfter(c.createdAt().plus(Limits.EDIT_WINDOW))) {
+            throw new Refusal(403, "edit-window-closed", "Comments can be edited for "
+                    + Limits.EDIT_WINDOW.toMinutes() + " minutes after posting; this one can no longer be changed.");
+        }
+        Discussion d = db.read(h -> Discussions.find(h, c.discussionId())).orElseThrow();
+        Verdict verdict = pipeline.judge(new Submission(d, c.parentId(), who, c.authorName(), null, body, true));
+        if (verdict.outcome() == Verdict.Outcome.REJECT) throw new Refusal(422, "rejected", verdict.reason());
+        String html = Markdown.comment(body);
+        Comment saved = db.write(h -> {
+            h.createUpdate("update comment set body_md = ?, body_html = ?, edited_at = ? where id = ?")
+                    .bind(0, body).bind(1, html).bind(2, System.currentTimeMillis()).bind(3, commentId).execute();
+            if (!verdict.passes() && c.status() == CommentStatus.PUBLISHED) {
+                setStatus(h, c, CommentStatus.PENDING, verdict.reason());
+            } else if (c.status() == CommentStatus.PUBLISHED) {
+                bumpVersion(h, c.discussionId());
+                EventLog.append(h, c.discussionId(), "comment.edited", commentId, json(Map.of("id", commentId, "html", html)));
+            }
+            return load(h, commentId).orElseThrow();
+        });
+        afterChange.accept(saved.discussionId());
+        return saved;
+    }
+
+    /** The writer deletes their comment; with replies under it, it stays as a "[deleted]" tombstone. */
+    public void delete(long commentId, Commenter who) {
+        Comment c = db.read(h -> load(h, commentId)).orElseThrow(() -> Refusal.notFound("There is no comment " + commentId + "."));
+        if (!who.wrote(c)) throw Refusal.forbidden("Only the writer of a comment can delete it.");
+        if (c.status() == CommentStatus.DELETED) throw new Refusal(409, "already-deleted", "This comment was already deleted.");
+        db.update(h -> {
+            setStatus(h, c, CommentStatus.DELETED, "deleted by its writer");
+            h.createUpdate("update comment set body_md = '', body_html = '', deleted_at = ? where id = ?")
+                    .bind(0, System.currentTimeMillis()).bind(1, commentId).execute();
+        });
+        afterChange.accept(c.discussionId());
+    }
+
+    /** Staff hide (reject) or restore (publish) a comment, with a reason kept on it. */
+    public Comment moderate(long commentId, CommentStatus to, String reason) {
+        if (to != CommentStatus.PUBLISHED && to != CommentStatus.REJECTED) {
+            throw new IllegalArgumentException("staff can publish or reject, not " + to);
+        }
+        Comment saved = db.write(h -> {
+            Comment c = load(h, commentId).orElseThrow(() -> Refusal.notFound("There is no comment " + commentId + "."));
+            if (c.status() == CommentStatus.DELETED) throw new Refusal(409, "deleted", "Its writer deleted this comment.");
+            setStatus(h, c, to, reason);
+            return load(h, commentId).orElseThrow();
+        });
+        afterChange.accept(saved.discussionId());
+        return saved;
+    }
+
+    /** Moves a comment between statuses, keeping the discussion's count, numbers, version and events true. */
+    private void setStatus(Handle h, Comment c, CommentStatus to, String reason) {
+        if (c.status() == to) return;
+        h.createUpdate("update comment set status = ?, status_reason = ? where id = ?")
+                .bind(0, to.db()).bind(1, reason).bind(2, c.id()).execute();
+        if (to == CommentStatus.PUBLISHED) {
+            publish(h, c.discussionId(), c.id(), c.isTopLevel() && c.number() == null);
+        } else if (c.status() == CommentStatus.PUBLISHED) {
+            h.createUpdate("update discussion set comment_count = comment_count - 1, version = version + 1 where id = ?")
+                    .bind(0, c.discussionId()).execute();
+            EventLog.append(h, c.discussionId(), "comment.removed", c.id(), json(Map.of("id", c.id(), "status", to.db())));
+        }
+    }
+
+    private void publish(Handle h, long discussionId, long commentId, boolean needsNumber) {
+        if (needsNumber) {
+            int number = h.createQuery("update discussion set next_number = next_number + 1, comment_count = comment_count + 1, "
+                            + "version = version + 1 where id = ? returning next_number - 1")
+                    .bind(0, discussionId).mapTo(Integer.class).one();
+            h.createUpdate("update comment set number = ? where id = ?").bind(0, number).bind(1, commentId).execute();
+        } else {
+            h.createUpdate("update discussion set comment_count = comment_count + 1, version = version + 1 where id = ?")
+                    .bind(0, discussionId).execute();
+        }
+        EventLog.append(h, discussionId, "comment.published", commentId, json(Map.of("id", commentId)));
+    }
+
+    private static void bumpVersion(Handle h, long discussionId) {
+        h.createUpdate("update discussion set version = version + 1 where id = ?").bind(0, discussionId).execute();
+    }
+
+    private void checkParent(long parentId, long discussionId) {
+        Optional<Comment> parent = db.read(h -> load(h, parentId));
+        if (parent.isEmpty() || parent.get().discussionId() != discussionId) {
+            throw Refusal.invalid("parentId", "The comment you are replying to is not part of this discussion.");
+        }
+        if (parent.get().status() == CommentStatus.DELETED) {
+            throw Refusal.invalid("parentId", "The comment you are replying to was deleted.");
+        }
+        if (parent.get().status() != CommentStatus.PUBLISHED) {
+            throw Refusal.invalid("parentId", "You can only reply to a published comment; that one is not shown.");
+        }
+    }
+
+    private static String badge(Handle h, Discussion d, Commenter who) {
+        if (who.account() == null) return null;
+        if (d.articleId() != null && who.account().authorId() != null) {
+            Long author = h.createQuery("select author_id from article where id = ?").bind(0, d.articleId())
+                    .mapTo(Long.class).findOne().orElse(null);
+            if (who.account().authorId().equals(author)) return "Author";
+        }
+        return "Staff";
+    }
+
+    static void checkFields(String name, String email, String body) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (name.isEmpty()) errors.put("name", "Please give a display name.");
+        else if (name.length() > Limits.MAX_NAME_CHARS) errors.put("name", "Your name can be at most " + Limits.MAX_NAME_CHARS + " characters long.");
+        if (!email.isEmpty() && (email.length() > Limits.MAX_EMAIL_CHARS || !EMAIL.matcher(email).matches())) {
+            errors.put("email", "That email address does not look right (it is optional: leave it empty if you like).");
+        }
+        checkBody(body, errors);
+        if (!errors.isEmpty()) throw Refusal.invalid(errors);
+    }
+
+    private static void checkBody(String body, Map<String, String> errors) {
+        if (body.isEmpty()) errors.put("body", "Your comment is empty.");
+        else if (body.length() > Limits.MAX_BODY_CHARS) {
+            errors.put("body", "Your comment is " + String.format("%,d", body.length()) + " characters long; the limit is "
+                    + String.format("%,d", Limits.MAX_BODY_CHARS) + " characters.");
+        }
+    }
+
+    static Optional<Comment> load(Handle h, long id) {
+        return h.createQuery("select " + CommentRows.COLUMNS + " from comment c where c.id = ?")
+                .bind(0, id).map(CommentRows.COMMENT).findOne();
+    }
+
+    private static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.tribune.discussion;
+
+import dev.tribune.domain.Discussion;
+import dev.tribune.domain.Refusal;
+import dev.tribune.store.Database;
+import org.jdbi.v3.core.Handle;
+
+import java.util.Optional;
+
+/** Finds and creates discussions, and opens or closes them for new comments. */
+public final class Discussions {
+    private final Database db;
+
+    public Discussions(Database db) {
+        this.db = db;
+    }
+
+    public Optional<Discussion> byId(long id) {
+        return db.read(h -> find(h, id));
+    }
+
+    public Optional<Discussion> forArticle(long articleId) {
+        return db.read(h -> h.createQuery("select " + CommentRows.DISCUSSION_COLUMNS + " from discussion where article_id = ?")
+                .bind(0, articleId).map(CommentRows.DISCUSSION).findOne());
+    }
+
+    public Optional<Discussion> forPage(long siteId, String pageKey) {
+        return db.read(h -> h.createQuery("select " + CommentRows.DISCUSSION_COLUMNS + " from discussion where site_id = ? and page_key = ?")
+                .bind(0, siteId).bind(1, pageKey).map(CommentRows.DISCUSSION).findOne());
+    }
+
+    /** The discussion under an article, created with the article in the caller's transaction. */
+    public static long createForArticle(Handle h, long siteId, long articleId, String title) {
+        return h.createQuery("insert into discussion (site_id, page_key, article_id, title, created_at) "
+                        + "values (?, ?, ?, ?, ?) returning id")
+                .bind(0, siteId).bind(1, "article:" + articleId).bind(2, articleId).bind(3, title)
+                .bind(4, System.currentTimeMillis()).mapTo(Long.class).one();
+    }
+
+    /** The discussion under any page of a site (embeds), created on first use. */
+    public Discussion ensurePage(long siteId, String pageKey, String title, String url) {
+        return db.write(h -> {
+            Optional<Discussion> d = h.createQuery("select " + CommentRows.DISCUSSION_COLUMNS
+                            + " from discussion where site_id = ? and page_key = ?")
+                    .bind(0, siteId).bind(1, pageKey).map(CommentRows.DISCUSSION).findOne();
+            if (d.isPresent()) return d.get();
+            long id = h.createQuery("insert into discussion (site_id, page_key, title, url, created_at) values (?, ?, ?, ?, ?) returning id")
+                    .bind(0, siteId).bind(1, pageKey).bind(2, title).bind(3, url).bind(4, System.currentTimeMillis())
+                    .mapTo(Long.class).one();
+            return find(h, id).orElseThrow();
+        });
+    }
+
+    public void setOpen(long discussionId, boolean open) {
+        db.update(h -> {
+            int n = h.createUpdate("update discussion set open = ?, version = version + 1 where id = ?")
+                    .bind(0, open ? 1 : 0).bind(1, discussionId).execute();
+            if (n == 0) throw Refusal.notFound("There is no discussion " + discussionId + ".");
+            EventLog.append(h, discussionId, open ? "discussion.opened" : "discussion.closed", null, "{}");
+        });
+    }
+
+    public void setPremoderated(long discussionId, boolean premoderated) {
+        db.update(h -> h.createUpdate("update discussion set premoderated = ? where id = ?")
+                .bind(0, premoderated ? 1 : 0).bind(1, discussionId).execute());
+    }
+
+    static Optional<Discussion> find(Handle h, long id) {
+        return h.createQuery("select " + CommentRows.DISCUSSION_COLUMNS + " from discussion where id = ?")
+                .bind(0, id).map(CommentRows.DISCUSSION).findOne();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.tribune.discussion;
+
+import dev.tribune.domain.Comment;
+import dev.tribune.domain.CommentStatus;
+import dev.tribune.domain.Discussion;
+import dev.tribune.domain.Refusal;
+import dev.tribune.store.Database;
+import org.jdbi.v3.core.Handle;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a thread a page at a time: one keyset query for the top-level comments in the chosen
+ * order, one query for all their descendants in path order, never OFFSET.
+ */
+public final class ThreadReader {
+    /** Top-level comments a reader can see: published, tombstones over a published reply, or the viewer's own held ones. */
+    private static final String VISIBLE_ROOT = "c.discussion_id = :d and c.parent_id is null and (c.status = 'published' "
+            + "or (c.status = 'deleted' and exists (select 1 from comment r where r.root_id = c.id and r.status = 'published')) "
+            + "or (c.status = 'pending' and c.guest_key = :me) or (c.status = 'pending' and c.account_id = :myAccount))";
+
+    private final Database db;
+
+    public ThreadReader(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * A page of the thread. viewerKey/viewerAccount (may be null) let a writer see their own held
+     * comments; limit 0 means the whole thread.
+     */
+    public ThreadPage page(long discussionId, Sort sort, String cursor, int limit, String viewerKey, Long viewerAccount) {
+        if (limit < 0 || limit > Limits.MAX_PAGE_SIZE) {
+            throw Refusal.invalid("limit", "limit must be between 1 and " + Limits.MAX_PAGE_SIZE + " (or 'all').");
+        }
+        Cursor after = Cursor.parse(sort, cursor);
+        return db.read(h -> {
+            Discussion d = Discussions.find(h, discussionId)
+                    .orElseThrow(() -> Refusal.notFound("There is no discussion " + discussionId + "."));
+            int fetch = limit == 0 ? Integer.MAX_VALUE : limit + 1;
+            List<Comment> roots = h.createQuery("select " + CommentRows.COLUMNS + " from comment c where " + VISIBLE_ROOT
+                            + after.condition() + " order by " + order(sort) + " limit :n")
+                    .bind("d", discussionId).bind("me", viewerKey).bind("myAccount", viewerAccount)
+                    .bind("cid", after.id()).bind("cscore", after.score()).bind("n", fetch)
+                    .map(CommentRows.COMMENT).list();
+            String next = null;
+            if (limit > 0 && roots.size() > limit) {
+                roots = roots.subList(0, limit);
+                next = Cursor.of(sort, roots.get(limit - 1));
+            }
+            List<Comment> descendants = descendants(h, roots);
+            List<CommentNode> nodes = ThreadAssembler.assemble(roots, descendants,
+                    c -> (viewerKey != null && viewerKey.equals(c.guestKey()))
+                            || (viewerAccount != null && viewerAccount.equals(c.accountId())));
+            return new ThreadPage(d, sort, nodes, cursor, next);
+        });
+    }
+
+    /** Where a comment lives, for permalinks: its discussion and the cursor of a page that starts at its top-level comment (pending ones included: callers show those only to their writer). */
+    public record Location(Comment comment, Discussion discussion, String cursor) {}
+
+    public Optional<Location> locate(long commentId) {
+        return db.read(h -> CommentWriter.load(h, commentId).flatMap(c -> {
+            if (c.status() == CommentStatus.REJECTED) return Optional.empty();
+            Discussion d = Discussions.find(h, c.discussionId()).orElseThrow();
+            // The oldest-first page starting right at the top-level comment holds the whole subtree.
+            String cursor = c.rootId() > 1 ? Long.toString(c.rootId() - 1) : null;
+            boolean onFirstPage = h.createQuery("select count(*) from comment c where " + VISIBLE_ROOT + " and c.id < :root")
+                    .bind("d", d.id()).bind("me", (String) null).bind("myAccount", (Long) null).bind("root", c.rootId())
+                    .mapTo(Integer.class).one() < Limits.PAGE_SIZE;
+            return Optional.of(new Location(c, d, onFirstPage ? null : cursor));
+        }));
+    }
+
+    public Optional<Comment> comment(long id) {
+        return db.read(h -> CommentWriter.load(h, id));
+    }
+
+    private static List<Comment> descendants(Handle h, List<Comment> roots) {
+        if (roots.isEmpty()) return List.of();
+        List<Long> ids = roots.stream().map(Comment::id).toList();
+        return h.createQuery("select " + CommentRows.COLUMNS + " from comment c where c.root_id in (<ids>) "
+                        + "and c.parent_id is not null and c.status in ('published', 'deleted', 'pending') order by c.path")
+                .bindList("ids", ids).map(CommentRows.COMMENT).list();
+    }
+
+    private static String order(Sort sort) {
+        return switch (sort) {
+            case OLDEST -> "c.id asc";
+            case NEWEST -> "c.id desc";
+            case BEST -> "c.score desc, c.id desc";
+        };
+    }
+
+    /** A keyset position: after (id) for time orders, after (score, id) for best. */
+    private record Cursor(Sort sort, Long id, Integer score) {
+        static Cursor parse(Sort sort, String s) {
+            if (s == null || s.isBlank()) return new Cursor(sort, null, null);
+            try {
+                if (sort == Sort.BEST) {
+                    String[] p = s.split("_", 2);
+                    return new Cursor(sort, Long.parseLong(p[1]), Integer.parseInt(p[0]));
+                }
+                return new Cursor(sort, Long.parseLong(s), null);
+            } catch (RuntimeException e) {
+                throw Refusal.invalid("cursor", "That page cursor is not valid for sort '" + sort.param() + "'; start from the first page.");
+            }
+        }
+
+        static String of(Sort sort, Comment last) {
+            return sort == Sort.BEST ? last.score() + "_" + last.id() : Long.toString(last.id());
+        }
+
+        String condition() {
+            if (id == null) return "";
+            return switch (sort) {
+                case OLDEST -> " and c.id > :cid";
+                case NEWEST -> " and c.id < :cid";
+                case BEST -> " and (c.score < :cscore or (c.score = :cscore and c.id < :cid))";
+            };
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.tribune.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * The store: SQLite (one writer, a few readers, WAL) or PostgreSQL, migrated by Flyway and
+ * used through JDBI. Every statement of a feature goes through {@link #read} or {@link #write}.
+ */
+public final class Database implements AutoCloseable {
+
+    /** Which database engine is behind this store. */
+    public enum Kind { SQLITE, POSTGRESQL }
+
+    private static final int SQLITE_READERS = 4;
+
+    private final Kind kind;
+    private final String description;
+    private final HikariDataSource writePool;
+    private final HikariDataSource readPool;
+    private final Jdbi writer;
+    private final Jdbi reader;
+    // SQLite's driver is native code that pins a virtual thread to its carrier, so its
+    // calls run on a few platform threads instead of on request threads.
+    private final ExecutorService writeThread;
+    private final ExecutorService readThreads;
+
+    private Database(Kind kind, String description, HikariDataSource writePool, HikariDataSource readPool) {
+        this.kind = kind;
+        this.description = description;
+        this.writePool = writePool;
+        this.readPool = readPool;
+        this.writer = Jdbi.create(writePool);
+        this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
+        if (kind == Kind.SQLITE) {
+            this.writeThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("sqlite-writer").daemon().factory());
+            this.readThreads = Executors.newFixedThreadPool(SQLITE_READERS, Thread.ofPlatform().name("sqlite-reader-", 0).daemon().factory());
+        } else {
+            this.writeThread = null;
+            this.readThreads = null;
+        }
+    }
+
+    /** Opens (creating if needed) and migrates the database named by a TRIBUNE_DATABASE value. */
+    public static Database open(String url) {
+        Database db;
+        if (url.startsWith("sqlite:")) {
+            db = openSqlite(Path.of(url.substring("sqlite:".length())));
+        } else {
+            db = openPostgres(url);
+        }
+        db.migrate();
+        return db;
+    }
+
+    private static Database openSqlite(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the folder for " + file + ": " + e.getMessage(), e);
+        }
+        String jdbc = "jdbc:sqlite:" + file.toAbsolutePath();
+        HikariDataSource w = sqlitePool(jdbc, 1, "sqlite-write");
+        HikariDataSource r = sqlitePool(jdbc, SQLITE_READERS, "sqlite-read");
+        return new Database(Kind.SQLITE, "SQLite " + file.toAbsolutePath(), w, r);
+    }
+
+    private static HikariDataSource sqlitePool(String jdbc, int size, String name) {
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl(jdbc);
+        c.setPoolName(name);
+        c.setMaximumPoolSize(size);
+        c.setMinimumIdle(1);
+        c.addDataSourceProperty("journal_mode", "WAL");
+        c.addDataSourceProperty("foreign_keys", "true");
+        c.addDataSourceProperty("busy_timeout", "10000");
+        c.addDataSourceProperty("synchronous", "NORMAL");
+        c.setConnectionInitSql("pragma foreign_keys = on");
+        return new HikariDataSource(c);
+    }
+
+    private static Database openPostgres(String url) {
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl(postgresJdbcUrl(url));
+        c.setPoolName("postgresql");
+        c.setMaximumPoolSize(Integer.getInteger("tribune.pg.pool", 16));
+        HikariDataSource ds = new HikariDataSource(c);
+        return new Database(Kind.POSTGRESQL, "PostgreSQL " + ds.getJdbcUrl().replaceAll("password=[^&]*", "password=…"), ds, ds);
+    }
+
+    /** Turns postgresql://user:pass@host:port/db?x=y into a JDBC URL; jdbc: URLs pass through. */
+    static String postgresJdbcUrl(String url) {
+        if (url.startsWith("jdbc:")) return url;
+        URI u = URI.create(url.replaceFirst("^postgres://", "postgresql://"));
+        StringBuilder s = new StringBuilder("jdbc:postgresql://").append(u.getHost() == null ? "localhost" : u.getHost());
+        if (u.getPort() > 0) s.append(':').append(u.getPort());
+        s.append(u.getPath() == null || u.getPath().isEmpty() ? "/" : u.getPath());
+        String sep = "?";
+        if (u.getRawQuery() != null) { s.append('?').append(u.getRawQuery()); sep = "&"; }
+        if (u.getUserInfo() != null) {
+            String[] up = u.getUserInfo().split(":", 2);
+            s.append(sep).append("user=").append(up[0]);
+            sep = "&";
+            if (up.length > 1) s.append(sep).append("password=").append(up[1]);
+        }
+        return s.toString();
+    }
+
+    private void migrate() {
+        String folder = kind == Kind.SQLITE ? "db/sqlite" : "db/postgresql";
+        Flyway.configure()
+                .dataSource(writePool)
+                .locations("classpath:" + folder)
+                .loggers("slf4j")
+                .load()
+                .migrate();
+    }
+
+    public Kind kind() { return kind; }
+
+    public String description() { return description; }
+
+    /** Runs read-only work on a reader connection. */
+    public <T> T read(Function<Handle, T> work) {
+        return run(readThreads, () -> reader.withHandle(work::apply));
+    }
+
+    /** Runs work in one transaction on the writer connection. */
+    public <T> T write(Function<Handle, T> work) {
+        return run(writeThread, () -> writer.inTransaction(work::apply));
+    }
+
+    /** Runs work in one transaction on the writer connection, returning nothing. */
+    public void update(java.util.function.Consumer<Handle> work) {
+        write(h -> { work.accept(h); return null; });
+    }
+
+    private static <T> T run(ExecutorService pool, Callable<T> task) {
+        if (pool == null) {
+            try {
+                return task.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return pool.submit(task).get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (writeThread != null) writeThread.shutdown();
+        if (readThreads != null) readThreads.shutdown();
+        if (readPool != writePool) readPool.close();
+        writePool.close();
+    }
+}
