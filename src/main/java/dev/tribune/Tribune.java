@@ -1,8 +1,188 @@
 package dev.tribune;
 
-/** Entry point. */
+import dev.tribune.config.Settings;
+import dev.tribune.demo.DemoNewsroom;
+import dev.tribune.domain.Account;
+import dev.tribune.domain.Refusal;
+import dev.tribune.domain.Role;
+import dev.tribune.domain.Site;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** The command line: serve, demo, site and user administration. Data goes to stdout, everything else to stderr. */
+@Command(name = "tribune", mixinStandardHelpOptions = true, version = "Tribune 0.1",
+        description = "Self-hosted discussions for news sites.%n"
+                + "Settings come from TRIBUNE_* environment variables; each has a flag that wins over it.",
+        subcommands = {Tribune.Serve.class, Tribune.Demo.class, Tribune.SiteCommand.class, Tribune.UserCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Tribune {
+
+    /** Settings shared by every command that opens the database or serves. */
+    static class SettingFlags {
+        @Option(names = "--port", description = "Port to listen on (TRIBUNE_PORT, default 8080).")
+        Integer port;
+        @Option(names = "--bind", description = "Address to listen on (TRIBUNE_BIND, default 0.0.0.0).")
+        String bind;
+        @Option(names = "--database", description = "sqlite:PATH or a PostgreSQL URL (TRIBUNE_DATABASE, default sqlite:tribune.db).")
+        String database;
+        @Option(names = "--base-url", description = "Public URL of this Tribune, e.g. https://comments.example.org (TRIBUNE_BASE_URL).")
+        String baseUrl;
+        @Option(names = "--secret", description = "Signing secret, 16+ characters (TRIBUNE_SECRET; generated and kept in the database when unset).")
+        String secret;
+        @Option(names = "--trusted-proxies", description = "Comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed (TRIBUNE_TRUSTED_PROXIES).")
+        String trustedProxies;
+
+        Settings settings() {
+            return Settings.resolve(System.getenv(), port, bind, database, baseUrl, secret, trustedProxies);
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve an existing database.")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.Mixin SettingFlags flags = new SettingFlags();
+
+        @Override
+        public Integer call() throws Exception {
+            try (App app = new App(flags.settings())) {
+                if (app.sites.all().isEmpty()) {
+                    System.err.println("tribune: this database has no site yet; add one with './tribune site add --host H --name N', or run './tribune demo'.");
+                    return 2;
+                }
+                int port = app.serve();
+                System.err.println("Tribune is serving " + app.db.description() + " on http://localhost:" + port + "/");
+                awaitShutdown();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true,
+            description = "Create (or reuse) an SQLite file with the demo newsroom and serve it on http://localhost:8080.")
+    static final class Demo implements Callable<Integer> {
+        @CommandLine.Mixin SettingFlags flags = new SettingFlags();
+
+        @Override
+        public Integer call() throws Exception {
+            if (flags.database == null && System.getenv("TRIBUNE_DATABASE") == null) flags.database = "sqlite:data/demo.db";
+            try (App app = new App(flags.settings())) {
+                boolean fresh = app.sites.all().isEmpty();
+                if (fresh) System.err.println("tribune: seeding the demo newsroom ...");
+                Site site = new DemoNewsroom(app).seed();
+                String email = "admin@demo.tribune.local";
+                String password = "tribune-demo-admin";
+                if (app.accounts.byEmail(site.id(), email).isEmpty()) {
+                    app.accounts.add(site.id(), email, "Demo Editor", Role.ADMIN, password, null);
+                }
+                int port = app.serve();
+                System.err.println();
+                System.err.println("  " + site.name() + " is open at http://localhost:" + port + "/");
+                System.err.println("  Admin console: http://localhost:" + port + "/admin");
+                System.err.println("  Demo admin login: " + email + " / " + password);
+                System.err.println("  Database: " + app.db.description());
+                System.err.println();
+                awaitShutdown();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "site", mixinStandardHelpOptions = true, description = "Manage sites.", subcommands = SiteCommand.Add.class)
+    static final class SiteCommand {
+        @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a site served under a host name.")
+        static final class Add implements Callable<Integer> {
+            @CommandLine.Mixin SettingFlags flags = new SettingFlags();
+            @Option(names = "--host", required = true, description = "Host name readers use, e.g. news.example.org.") String host;
+            @Option(names = "--name", required = true, description = "The site's name, e.g. 'The Harbour Gazette'.") String name;
+
+            @Override
+            public Integer call() {
+                try (App app = new App(flags.settings())) {
+                    Site s = app.sites.add(host, name);
+                    System.out.println("site " + s.id() + " " + s.host() + " " + s.name());
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage staff accounts.", subcommands = UserCommand.Add.class)
+    static final class UserCommand {
+        @Command(name = "add", mixinStandardHelpOptions = true,
+                description = "Add a staff account; the password is read from a prompt, or from stdin when piped.")
+        static final class Add implements Callable<Integer> {
+            @CommandLine.Mixin SettingFlags flags = new SettingFlags();
+            @Option(names = "--site", required = true, description = "Host of the site.") String siteHost;
+            @Option(names = "--email", required = true) String email;
+            @Option(names = "--role", required = true, description = "admin, moderator or journalist.") String role;
+            @Option(names = "--name", description = "Display name (default: the part of the email before @).") String name;
+            @Option(names = "--author", description = "Slug of the author byline this journalist writes under.") String author;
+
+            @Override
+            public Integer call() throws Exception {
+                Role r = Role.parse(role);
+                try (App app = new App(flags.settings())) {
+                    Site site = app.sites.byExactHost(siteHost).orElseThrow(() -> new Refusal(404, "unknown-site",
+                            "There is no site with host " + siteHost + " (see './tribune site add')."));
+                    Long authorId = null;
+                    if (author != null) {
+                        authorId = app.newsroom.author(site.id(), author).orElseThrow(() -> new Refusal(404, "unknown-author",
+                                "There is no author '" + author + "' on " + site.host() + ".")).id();
+                    }
+                    Account a = app.accounts.add(site.id(), email, name, r, readPassword(), authorId);
+                    System.out.println("account " + a.id() + " " + a.email() + " " + a.role().db() + " on " + site.host());
+                }
+                return 0;
+            }
+
+            private static String readPassword() throws Exception {
+                Console console = System.console();
+                if (console != null) {
+                    char[] p = console.readPassword("Password: ");
+                    char[] again = console.readPassword("Again: ");
+                    if (p == null || !new String(p).equals(new String(again))) throw new Refusal(400, "mismatch", "The passwords differ.");
+                    return new String(p);
+                }
+                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                if (line == null) throw new Refusal(400, "no-password", "No password on stdin.");
+                return line;
+            }
+        }
+    }
+
+    private static void awaitShutdown() throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(done::countDown));
+        done.await();
+    }
+
     public static void main(String[] args) {
-        System.err.println("tribune");
+        // Helidon logs through java.util.logging; keep its start-up chatter out of the way.
+        java.util.logging.Logger.getLogger("io.helidon").setLevel(java.util.logging.Level.WARNING);
+        CommandLine cli = new CommandLine(new Tribune());
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof Settings.BadSetting bad) {
+                System.err.println("tribune: " + bad.getMessage());
+                return 2;
+            }
+            if (ex instanceof Refusal r) {
+                System.err.println("tribune: " + r.detail());
+                return 1;
+            }
+            Throwable root = ex;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            System.err.println("tribune: " + ex.getMessage() + (root != ex ? " (" + root.getMessage() + ")" : ""));
+            return 1;
+        });
+        cli.setOut(new java.io.PrintWriter(System.err, true));
+        int code = cli.execute(args);
+        System.exit(code);
     }
 }
