@@ -125,7 +125,7 @@ public final class ArticlePages implements HttpService {
     private void post(ServerRequest req, ServerResponse res) {
         Visitor v = visitors.of(req);
         Article a = publishedArticle(v, req.path().pathParameters().get("slug"));
-        Map<String, String> f = Forms.parse(req.content().as(byte[].class));
+        Map<String, String> f = Forms.parse(req);
         Long parentId = parseId(f.get("parentId"));
         CommentForm typed = new CommentForm(f.getOrDefault("name", ""), f.getOrDefault("email", ""), f.getOrDefault("body", ""),
                 parentId, null, Map.of());
@@ -137,8 +137,10 @@ public final class ArticlePages implements HttpService {
             Posted p = writer.post(new NewComment(d.id(), parentId, typed.name(), typed.email(), typed.body(), me.commenter()));
             Responses.redirect(res, "/c/" + p.comment().id());
         } catch (Refusal r) {
-            CommentForm again = new CommentForm(typed.name(), typed.email(), typed.body(), parentId, r.detail(), r.fields());
-            render(req, res, v, a, again, parentId, r.status());
+            // The typed text goes back into the reply form when its comment is on the page, else into the main form.
+            Long shownUnder = parentId != null && isReplyable(a, parentId) ? parentId : null;
+            CommentForm again = new CommentForm(typed.name(), typed.email(), typed.body(), shownUnder, r.detail(), r.fields());
+            render(req, res, v, a, again, shownUnder, r.status());
         }
     }
 
@@ -156,7 +158,7 @@ public final class ArticlePages implements HttpService {
     private void vote(ServerRequest req, ServerResponse res) {
         Visitor v = visitors.of(req);
         long id = pathId(req);
-        Map<String, String> f = Forms.parse(req.content().as(byte[].class));
+        Map<String, String> f = Forms.parse(req);
         visitors.checkCsrf(req, v, f.get("csrf"));
         int value;
         try {
@@ -180,7 +182,7 @@ public final class ArticlePages implements HttpService {
     private void edit(ServerRequest req, ServerResponse res) {
         Visitor v = visitors.of(req);
         Comment c = siteComment(v, pathId(req));
-        Map<String, String> f = Forms.parse(req.content().as(byte[].class));
+        Map<String, String> f = Forms.parse(req);
         String body = f.getOrDefault("body", "");
         try {
             visitors.checkCsrf(req, v, f.get("csrf"));
@@ -195,7 +197,7 @@ public final class ArticlePages implements HttpService {
     private void delete(ServerRequest req, ServerResponse res) {
         Visitor v = visitors.of(req);
         Comment c = siteComment(v, pathId(req));
-        Map<String, String> f = Forms.parse(req.content().as(byte[].class));
+        Map<String, String> f = Forms.parse(req);
         visitors.checkCsrf(req, v, f.get("csrf"));
         writer.delete(c.id(), v.commenter());
         Article a = articleOf(c);
@@ -210,6 +212,11 @@ public final class ArticlePages implements HttpService {
         p.put("error", error);
         p.put("backLink", "/c/" + c.id());
         return templates.render("edit.jte", p);
+    }
+
+    private boolean isReplyable(Article a, long parentId) {
+        long discussion = discussions.forArticle(a.id()).orElseThrow().id();
+        return threads.comment(parentId).filter(c -> c.discussionId() == discussion && c.status() == CommentStatus.PUBLISHED).isPresent();
     }
 
     /** The comment, when it belongs to a discussion of the visitor's site. */

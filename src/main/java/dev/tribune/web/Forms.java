@@ -17,6 +17,16 @@ public final class Forms {
 
     private Forms() {}
 
+    /** The raw request body; empty when the request has none. */
+    public static byte[] body(io.helidon.webserver.http.ServerRequest req) {
+        return req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+    }
+
+    /** The request body as form fields. */
+    public static Map<String, String> parse(io.helidon.webserver.http.ServerRequest req) {
+        return parse(body(req));
+    }
+
     public static String utf8(byte[] bytes) {
         if (bytes.length > MAX_BODY_BYTES) {
             throw new Refusal(413, "too-large", "The request is larger than " + MAX_BODY_BYTES / 1000 + " kB.");
