@@ -66,7 +66,25 @@ final class JsonBody {
             errors.put(field, field + " must be a string.");
             return null;
         }
-        return n.textValue();
+        String s = n.textValue();
+        if (!wellFormed(s)) {
+            errors.put(field, field + " is not valid Unicode text (a \\u escape names half of a surrogate pair).");
+            return null;
+        }
+        return s;
+    }
+
+    /** JSON escapes can spell half a surrogate pair, which no UTF-8 text can hold; the strict decoder never lets one through. */
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A positive id; null when absent or null. */

@@ -2,7 +2,9 @@ package dev.tribune.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tribune.TestTribune;
+import dev.tribune.domain.Account;
 import dev.tribune.domain.Article;
+import dev.tribune.domain.Role;
 import dev.tribune.publishing.Newsroom;
 import dev.tribune.web.ApiClient.Answer;
 import org.junit.jupiter.api.AfterAll;
@@ -291,5 +293,17 @@ class ApiV1IT {
         assertThat(shared.get("discussion").get("commentCount").asInt()).isZero();
         assertThat(other.get("/api/v1/comments/" + id).status()).isEqualTo(404);
         assertThat(other.vote(id, 1).status()).isEqualTo(404);
+    }
+
+    @Test
+    void staffWithTheirTokenPostWithABadge() throws Exception {
+        Account journalist = t.app.accounts.add(t.site.id(), "desk@test.example", "News Desk", Role.JOURNALIST, "long-enough-password", null);
+        String token = t.app.sessions.start(journalist);
+        String csrf = t.app.sessions.find(token).orElseThrow().csrfToken();
+        Answer a = new ApiClient(t).send("POST", "/api/v1/articles/harbour-story/comments", Map.of("body", "From the desk."),
+                Map.of("Cookie", Visitors.STAFF_COOKIE + "=" + token, "X-CSRF-Token", csrf));
+        assertThat(a.status()).as(a.raw().body()).isEqualTo(201);
+        assertThat(a.json().get("author").get("name").asText()).isEqualTo("News Desk");
+        assertThat(a.json().get("author").get("badge").asText()).isEqualTo("Staff");
     }
 }
