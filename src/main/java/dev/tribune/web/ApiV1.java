@@ -119,7 +119,8 @@ public final class ApiV1 implements HttpService {
         Long parentId = in.id("parentId");
         in.check();
         Visitor me = visitors.withBrowserToken(v, res);
-        Posted p = writer.post(new NewComment(d.id(), parentId, name, email, body, me.commenter()));
+        NewComment typed = new NewComment(d.id(), parentId, name, email, body, me.commenter());
+        Posted p = keepingNoCookieOnRefusal(v, res, () -> writer.post(typed));
         Comment c = p.comment();
         String note = p.verdict().passes() ? null : "Your comment is held for review before it appears: " + p.verdict().reason();
         CommentJson json = node(c, me).map(CommentJson::of).orElseGet(() -> CommentJson.of(lone(c)));
@@ -160,7 +161,8 @@ public final class ApiV1 implements HttpService {
         JsonBody in = JsonBody.read(req);
         Integer value = in.integer("value", "value must be 1 (up), -1 (down) or 0 (withdraw).");
         in.check();
-        Votes.Tally t = votes.vote(c.id(), value, visitors.withBrowserToken(v, res).commenter());
+        Visitor me = visitors.withBrowserToken(v, res);
+        Votes.Tally t = keepingNoCookieOnRefusal(v, res, () -> votes.vote(c.id(), value, me.commenter()));
         Responses.noStore(res);
         Responses.json(res, 200, ApiJson.TallyJson.of(t));
     }
@@ -188,6 +190,16 @@ public final class ApiV1 implements HttpService {
     private void noSuchEndpoint(ServerRequest req, ServerResponse res) {
         throw Refusal.notFound("There is no API endpoint " + req.prologue().method().text() + " " + req.path().path()
                 + "; see docs/api.md.");
+    }
+
+    /** A refused first post or vote leaves nothing behind, not even a new browser cookie. */
+    private static <T> T keepingNoCookieOnRefusal(Visitor before, ServerResponse res, java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (Refusal r) {
+            if (before.guestKey() == null) res.headers().remove(HeaderNames.SET_COOKIE);
+            throw r;
+        }
     }
 
     /**

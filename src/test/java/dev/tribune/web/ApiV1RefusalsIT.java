@@ -142,6 +142,9 @@ class ApiV1RefusalsIT {
         refused(nameless, 422, "invalid-input");
         assertThat(nameless.fieldError("name")).contains("display name");
         assertThat(nameless.fieldError("body")).isNull();
+        Answer firstTry = new ApiClient(t).send("POST", posts, Map.of("body", "Who am I?"));
+        refused(firstTry, 422, "invalid-input");
+        assertThat(firstTry.header("Set-Cookie")).as("no browser cookie for a refused first post").isNull();
         Answer badEmail = owner.send("POST", posts, Map.of("name", "A", "email", "not-an-address", "body", "x"));
         refused(badEmail, 422, "invalid-input");
         assertThat(badEmail.fieldError("email")).contains("does not look right");
