@@ -26,6 +26,10 @@ import java.util.regex.Pattern;
  */
 public final class CommentWriter {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** Control characters have no place in a name; PostgreSQL cannot even store NUL in text. */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /** In a comment, tabs and line breaks are text; other control characters are not. */
+    private static final Pattern CONTROL_IN_TEXT = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;
@@ -235,7 +239,9 @@ public final class CommentWriter {
         Map<String, String> errors = new LinkedHashMap<>();
         if (name.isEmpty()) errors.put("name", "Please give a display name.");
         else if (name.length() > Limits.MAX_NAME_CHARS) errors.put("name", "Your name can be at most " + Limits.MAX_NAME_CHARS + " characters long.");
-        if (!email.isEmpty() && (email.length() > Limits.MAX_EMAIL_CHARS || !EMAIL.matcher(email).matches())) {
+        else if (CONTROL.matcher(name).find()) errors.put("name", "Your name contains control characters; please type it again.");
+        if (!email.isEmpty() && (email.length() > Limits.MAX_EMAIL_CHARS || !EMAIL.matcher(email).matches()
+                || CONTROL.matcher(email).find())) {
             errors.put("email", "That email address does not look right (it is optional: leave it empty if you like).");
         }
         checkBody(body, errors);
@@ -247,6 +253,8 @@ public final class CommentWriter {
         else if (body.length() > Limits.MAX_BODY_CHARS) {
             errors.put("body", "Your comment is " + String.format("%,d", body.length()) + " characters long; the limit is "
                     + String.format("%,d", Limits.MAX_BODY_CHARS) + " characters.");
+        } else if (CONTROL_IN_TEXT.matcher(body).find()) {
+            errors.put("body", "Your comment contains control characters (such as NUL) that cannot be stored; please remove them.");
         }
     }
 

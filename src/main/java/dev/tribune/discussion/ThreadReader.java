@@ -77,6 +77,18 @@ public final class ThreadReader {
         return db.read(h -> CommentWriter.load(h, id));
     }
 
+    /**
+     * The comments of a discussion that a viewer wrote and still has (published or held), oldest
+     * first: what their browser may offer to edit or delete. Both keys null means nobody: no rows.
+     */
+    public List<Comment> writtenBy(long discussionId, String viewerKey, Long viewerAccount) {
+        if (viewerKey == null && viewerAccount == null) return List.of();
+        return db.read(h -> h.createQuery("select " + CommentRows.COLUMNS + " from comment c where c.discussion_id = :d "
+                        + "and c.status in ('published', 'pending') and (c.guest_key = :me or c.account_id = :myAccount) order by c.id")
+                .bind("d", discussionId).bind("me", viewerKey).bind("myAccount", viewerAccount)
+                .map(CommentRows.COMMENT).list());
+    }
+
     private static List<Comment> descendants(Handle h, List<Comment> roots) {
         if (roots.isEmpty()) return List.of();
         List<Long> ids = roots.stream().map(Comment::id).toList();

@@ -41,8 +41,8 @@ public final class Newsroom {
     private static final RowMapper<Author> AUTHOR = (rs, ctx) -> new Author(rs.getLong("id"), rs.getLong("site_id"),
             rs.getString("slug"), rs.getString("name"), rs.getString("bio"), rs.getString("avatar_url"));
 
-    /** An article on a listing, with its published comment count and whether comments are open. */
-    public record Listed(Article article, Author author, int commentCount, boolean commentsOpen) {}
+    /** An article on a listing, with its discussion, published comment count and whether comments are open. */
+    public record Listed(Article article, Author author, int commentCount, boolean commentsOpen, long discussionId) {}
 
     /** What staff type into the article form. publishedAt null keeps it a draft. */
     public record ArticleDraft(String slug, String headline, String standfirst, String body, Long authorId,
@@ -145,7 +145,7 @@ public final class Newsroom {
     }
 
     private static String listedSql(String where) {
-        return "select " + ARTICLE_COLUMNS + ", d.comment_count, d.open, au.id as au_id, au.site_id as au_site, au.slug as au_slug, "
+        return "select " + ARTICLE_COLUMNS + ", d.id as d_id, d.comment_count, d.open, au.id as au_id, au.site_id as au_site, au.slug as au_slug, "
                 + "au.name as au_name, au.bio as au_bio, au.avatar_url as au_avatar from article a "
                 + "join discussion d on d.article_id = a.id left join author au on au.id = a.author_id where " + where;
     }
@@ -155,7 +155,7 @@ public final class Newsroom {
         long auId = rs.getLong("au_id");
         Author au = rs.wasNull() ? null : new Author(auId, rs.getLong("au_site"), rs.getString("au_slug"), rs.getString("au_name"),
                 rs.getString("au_bio"), rs.getString("au_avatar"));
-        return new Listed(a, au, rs.getInt("comment_count"), rs.getInt("open") != 0);
+        return new Listed(a, au, rs.getInt("comment_count"), rs.getInt("open") != 0, rs.getLong("d_id"));
     }
 
     private static Optional<Article> byId(Handle h, long id) {
