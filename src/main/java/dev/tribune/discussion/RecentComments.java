@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The latest comments across a whole site, in every status, newest first, for staff: keyset
- * pages by comment id (never OFFSET), optionally of one status only.
+ * pages by (created time, id), never OFFSET, optionally of one status only. Time, not id, sets
+ * the order because imported comments arrive long after they were written.
  */
 public final class RecentComments {
     public static final int PAGE_SIZE = 50;
@@ -30,21 +31,23 @@ public final class RecentComments {
         this.db = db;
     }
 
-    /** status null means all statuses; before is the cursor of a previous page (a comment id) or null. */
+    /** status null means all statuses; before is the cursor of a previous page ("millis_id") or null. */
     public Page page(long siteId, CommentStatus status, String before, int limit) {
-        Long beforeId = parseCursor(before);
+        long[] after = parseCursor(before);
         String sql = "select " + CommentRows.COLUMNS + ", d.title as d_title, a.slug as a_slug" + FROM
                 + (status == null ? "" : " and c.status = :status")
-                + (beforeId == null ? "" : " and c.id < :before")
-                + " order by c.id desc limit :n";
+                + (after == null ? "" : " and (c.created_at < :t or (c.created_at = :t and c.id < :id))")
+                + " order by c.created_at desc, c.id desc limit :n";
         List<Entry> rows = db.read(h -> h.createQuery(sql)
-                .bind("site", siteId).bind("status", status == null ? null : status.db()).bind("before", beforeId)
+                .bind("site", siteId).bind("status", status == null ? null : status.db())
+                .bind("t", after == null ? null : after[0]).bind("id", after == null ? null : after[1])
                 .bind("n", limit + 1)
                 .map((rs, ctx) -> new Entry(CommentRows.COMMENT.map(rs, ctx), rs.getString("d_title"), rs.getString("a_slug")))
                 .list());
         if (rows.size() <= limit) return new Page(rows, null);
         List<Entry> shown = rows.subList(0, limit);
-        return new Page(List.copyOf(shown), Long.toString(shown.get(limit - 1).comment().id()));
+        Comment last = shown.get(limit - 1).comment();
+        return new Page(List.copyOf(shown), last.createdAt().toEpochMilli() + "_" + last.id());
     }
 
     /** One comment, when it belongs to a discussion of this site. */
@@ -56,11 +59,12 @@ public final class RecentComments {
                 .findOne());
     }
 
-    private static Long parseCursor(String before) {
+    private static long[] parseCursor(String before) {
         if (before == null || before.isBlank()) return null;
         try {
-            return Long.parseLong(before.strip());
-        } catch (NumberFormatException e) {
+            String[] p = before.strip().split("_", 2);
+            return new long[] {Long.parseLong(p[0]), Long.parseLong(p[1])};
+        } catch (RuntimeException e) {
             throw Refusal.invalid("before", "That page cursor is not valid; start from the newest comments.");
         }
     }

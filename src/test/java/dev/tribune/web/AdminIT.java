@@ -282,12 +282,16 @@ class AdminIT {
             t.app.comments.importPublished(new NewComment(d, null, "Bulk", null, "Bulk comment " + i, Commenter.anonymous("x")),
                     Instant.now());
         }
+        // Imported last but written long ago: time, not arrival, places it.
+        t.app.comments.importPublished(new NewComment(d, null, "Archive", null, "Old imported comment", Commenter.anonymous("x")),
+                Instant.now().minusSeconds(30L * 86400));
         HttpResponse<String> first = moderator.get("/admin/comments?status=published");
-        Matcher older = Pattern.compile("href=\"/admin/comments\\?status=published&amp;before=(\\d+)\"").matcher(first.body());
+        Matcher older = Pattern.compile("href=\"/admin/comments\\?status=published&amp;before=(\\d+_\\d+)\"").matcher(first.body());
         assertThat(older.find()).isTrue();
-        assertThat(first.body()).contains("Bulk comment " + (RecentComments.PAGE_SIZE + 2)).doesNotContain("Bulk comment 2<");
+        assertThat(first.body()).contains("Bulk comment " + (RecentComments.PAGE_SIZE + 2)).doesNotContain("Bulk comment 2<")
+                .doesNotContain("Old imported comment");
         HttpResponse<String> second = moderator.get("/admin/comments?status=published&before=" + older.group(1));
-        assertThat(second.body()).contains("Bulk comment 2<").doesNotContain("Bulk comment " + (RecentComments.PAGE_SIZE + 2) + "<");
+        assertThat(second.body()).contains("Bulk comment 2<").contains("Old imported comment").doesNotContain("Bulk comment " + (RecentComments.PAGE_SIZE + 2) + "<");
         assertThat(moderator.get("/admin/comments?status=nonsense").statusCode()).isEqualTo(422);
         assertThat(moderator.get("/admin/comments?before=abc").statusCode()).isEqualTo(422);
     }
