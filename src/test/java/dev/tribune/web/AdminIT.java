@@ -241,6 +241,7 @@ class AdminIT {
         HttpResponse<String> edit = moderator.post("/admin/articles/" + a.id(), "action", "save", "headline", "Changed",
                 "body", "x", "publication", "keep");
         assertThat(edit.statusCode()).isEqualTo(403);
+        assertThat(edit.body()).contains("Only journalists and admins write and publish articles");
         assertThat(t.app.newsroom.byId(a.id()).orElseThrow().headline()).isEqualTo("Story roles-story");
 
         // The admin does both.
