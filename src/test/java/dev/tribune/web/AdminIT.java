@@ -49,6 +49,10 @@ class AdminIT {
     }
 
     static long postAsReader(String slug, String name, String body) throws Exception {
+        return postAsReaderOn(t, slug, name, body);
+    }
+
+    static long postAsReaderOn(TestTribune t, String slug, String name, String body) throws Exception {
         HttpResponse<String> r = t.postForm(TestTribune.browser(), "/articles/" + slug + "/comments", form("name", name, "body", body));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
         return Long.parseLong(r.headers().firstValue("Location").orElseThrow().substring(3));
