@@ -3,6 +3,7 @@ package dev.tribune;
 import dev.tribune.config.Settings;
 import dev.tribune.discussion.CommentWriter;
 import dev.tribune.discussion.Discussions;
+import dev.tribune.discussion.RecentComments;
 import dev.tribune.discussion.ThreadReader;
 import dev.tribune.discussion.Votes;
 import dev.tribune.identity.Accounts;
@@ -12,6 +13,7 @@ import dev.tribune.moderation.Pipeline;
 import dev.tribune.publishing.Newsroom;
 import dev.tribune.publishing.Sites;
 import dev.tribune.store.Database;
+import dev.tribune.web.AdminComments;
 import dev.tribune.web.AdminPages;
 import dev.tribune.web.ApiV1;
 import dev.tribune.web.ArticlePages;
@@ -62,7 +64,8 @@ public final class App implements AutoCloseable {
                 new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates),
                 new ApiV1(newsroom, discussions, threads, comments, votes, visitors),
                 new StaffPages(accounts, sessions, visitors, templates, settings.secureCookies()),
-                new AdminPages(newsroom, discussions, comments, db, visitors, templates)
+                new AdminPages(newsroom, discussions, comments, db, visitors, templates),
+                new AdminComments(new RecentComments(db), comments, visitors, templates)
         )).start();
         return web.port();
     }

@@ -12,4 +12,10 @@ public enum Role {
     }
 
     public boolean canModerate() { return this == ADMIN || this == MODERATOR; }
+
+    /** Admins and journalists write, edit and publish articles. */
+    public boolean canEditArticles() { return this == ADMIN || this == JOURNALIST; }
+
+    /** How the role reads on a page: "Admin", "Moderator", "Journalist". */
+    public String label() { return name().charAt(0) + name().substring(1).toLowerCase(); }
 }

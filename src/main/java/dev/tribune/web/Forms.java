@@ -41,6 +41,11 @@ public final class Forms {
         }
     }
 
+    /** The request's form fields; a POST with no body at all is an empty form, not a failure. */
+    public static Map<String, String> parse(io.helidon.webserver.http.ServerRequest req) {
+        return req.content().hasEntity() ? parse(req.content().as(byte[].class)) : new LinkedHashMap<>();
+    }
+
     /** Parses application/x-www-form-urlencoded; the last value of a repeated name wins. */
     public static Map<String, String> parse(byte[] body) {
         Map<String, String> out = new LinkedHashMap<>();
