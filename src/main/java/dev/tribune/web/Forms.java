@@ -22,7 +22,7 @@ public final class Forms {
         return req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
     }
 
-    /** The request body as form fields. */
+    /** The request's form fields; a POST with no body at all is an empty form, not a failure. */
     public static Map<String, String> parse(io.helidon.webserver.http.ServerRequest req) {
         return parse(body(req));
     }
@@ -39,11 +39,6 @@ public final class Forms {
         } catch (CharacterCodingException e) {
             throw new Refusal(400, "invalid-encoding", "The text sent is not valid UTF-8; please send it again as UTF-8.");
         }
-    }
-
-    /** The request's form fields; a POST with no body at all is an empty form, not a failure. */
-    public static Map<String, String> parse(io.helidon.webserver.http.ServerRequest req) {
-        return req.content().hasEntity() ? parse(req.content().as(byte[].class)) : new LinkedHashMap<>();
     }
 
     /** Parses application/x-www-form-urlencoded; the last value of a repeated name wins. */
