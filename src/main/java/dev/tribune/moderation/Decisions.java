@@ -62,14 +62,20 @@ public final class Decisions {
                 .bind(6, json).bind(7, decidedBy).bind(8, accountId).bind(9, System.currentTimeMillis()).execute();
     }
 
+    /** A nullable number column (drivers differ on getObject with a type for NULL). */
+    private static Double number(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
     /** A comment's decisions, oldest first. */
     public List<Decision> forComment(long commentId) {
         return db.read(h -> h.createQuery("select id, comment_id, phase, outcome, reason, toxicity, spam, scores, decided_by, "
                         + "account_id, created_at from moderation_decision where comment_id = ? order by id")
                 .bind(0, commentId)
                 .map((rs, ctx) -> new Decision(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        (Double) rs.getObject(6, Double.class), (Double) rs.getObject(7, Double.class), rs.getString(8),
-                        rs.getString(9), (Long) rs.getObject(10, Long.class), Instant.ofEpochMilli(rs.getLong(11))))
+                        number(rs, 6), number(rs, 7), rs.getString(8), rs.getString(9),
+                        number(rs, 10) == null ? null : rs.getLong(10), Instant.ofEpochMilli(rs.getLong(11))))
                 .list());
     }
 }

@@ -46,8 +46,10 @@ public final class Reports {
         Outcome out = db.write(h -> {
             Target t = h.createQuery("select d.site_id, c.status, c.account_id, c.guest_key from comment c "
                             + "join discussion d on d.id = c.discussion_id where c.id = ?")
-                    .bind(0, commentId).map((rs, c) -> new Target(rs.getLong(1), rs.getString(2),
-                            (Long) rs.getObject(3, Long.class), rs.getString(4))).findOne()
+                    .bind(0, commentId).map((rs, c) -> {
+                        long account = rs.getLong(3);
+                        return new Target(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : account, rs.getString(4));
+                    }).findOne()
                     .filter(x -> x.siteId() == siteId && x.status().equals("published"))
                     .orElseThrow(() -> Refusal.notFound("There is no comment " + commentId + " to report."));
             boolean own = (reader.account() != null && t.accountId() != null && reader.account().id() == t.accountId())
