@@ -9,7 +9,13 @@ import dev.tribune.discussion.Votes;
 import dev.tribune.identity.Accounts;
 import dev.tribune.identity.Signer;
 import dev.tribune.identity.StaffSessions;
+import dev.tribune.moderation.CommentHistory;
+import dev.tribune.moderation.Decisions;
 import dev.tribune.moderation.Pipeline;
+import dev.tribune.moderation.Policies;
+import dev.tribune.moderation.Reports;
+import dev.tribune.moderation.Sanctions;
+import dev.tribune.moderation.Scorer;
 import dev.tribune.publishing.Newsroom;
 import dev.tribune.publishing.Sites;
 import dev.tribune.store.Database;
@@ -19,6 +25,7 @@ import dev.tribune.web.ApiV1;
 import dev.tribune.web.ArticlePages;
 import dev.tribune.web.ClientAddress;
 import dev.tribune.web.Problems;
+import dev.tribune.web.ReportRoutes;
 import dev.tribune.web.StaffPages;
 import dev.tribune.web.Templates;
 import dev.tribune.web.Visitors;
@@ -39,16 +46,29 @@ public final class App implements AutoCloseable {
     public final Accounts accounts;
     public final StaffSessions sessions;
     public final Signer signer;
+    public final Policies policies;
+    public final Decisions decisions;
+    public final Sanctions sanctions;
+    public final Reports reports;
     private WebServer web;
 
     public App(Settings settings) {
+        this(settings, Scorer.NONE);
+    }
+
+    /** An app whose moderation pipeline scores comments with the given classifier. */
+    public App(Settings settings, Scorer scorer) {
         this.settings = settings;
         this.db = Database.open(settings.database());
         this.sites = new Sites(db);
         this.newsroom = new Newsroom(db, discussionId -> { });
         this.discussions = new Discussions(db);
         this.threads = new ThreadReader(db);
-        this.comments = new CommentWriter(db, Pipeline.standard(), discussionId -> { });
+        this.policies = new Policies(db);
+        this.decisions = new Decisions(db);
+        this.comments = new CommentWriter(db, Pipeline.full(new CommentHistory(db), policies, scorer), discussionId -> { });
+        this.sanctions = new Sanctions(db, comments);
+        this.reports = new Reports(db, policies, comments);
         this.votes = new Votes(db);
         this.accounts = new Accounts(db);
         this.sessions = new StaffSessions(db, accounts);
@@ -62,6 +82,7 @@ public final class App implements AutoCloseable {
         Problems problems = new Problems(visitors, templates);
         web = new WebServer(settings.bind(), settings.port(), problems, List.of(
                 new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates),
+                new ReportRoutes(reports, visitors),
                 new ApiV1(newsroom, discussions, threads, comments, votes, visitors),
                 new StaffPages(accounts, sessions, visitors, templates, settings.secureCookies()),
                 new AdminPages(newsroom, discussions, comments, db, visitors, templates),

@@ -40,11 +40,16 @@ public final class TestTribune implements AutoCloseable {
     }
 
     public static TestTribune start() {
+        return start(dev.tribune.moderation.Scorer.NONE);
+    }
+
+    /** A test Tribune whose moderation pipeline scores comments with this scorer. */
+    public static TestTribune start(dev.tribune.moderation.Scorer scorer) {
         try {
             Path dir = Files.createTempDirectory("tribune-test");
             Settings s = Settings.resolve(Map.of(), 0, "127.0.0.1", "sqlite:" + dir.resolve("test.db"), null,
                     "test-secret-0123456789", "127.0.0.1");
-            return new TestTribune(new App(s), dir);
+            return new TestTribune(new App(s, scorer), dir);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -6,6 +6,8 @@ import dev.tribune.domain.CommentStatus;
 import dev.tribune.domain.Commenter;
 import dev.tribune.domain.Discussion;
 import dev.tribune.domain.Refusal;
+import dev.tribune.moderation.Decisions;
+import dev.tribune.moderation.Judgement;
 import dev.tribune.moderation.Pipeline;
 import dev.tribune.moderation.Submission;
 import dev.tribune.moderation.Verdict;
@@ -55,11 +57,11 @@ public final class CommentWriter {
         if (!d.open()) throw new Refusal(403, "comments-closed", "Comments are closed on this article.");
         if (in.parentId() != null) checkParent(in.parentId(), d.id());
 
-        Verdict verdict = pipeline.judge(new Submission(d, in.parentId(), in.commenter(), name, email, body, false));
-        if (verdict.outcome() == Verdict.Outcome.REJECT) {
-            throw new Refusal(422, "rejected", verdict.reason());
-        }
-        Comment saved = store(in, name, email, body, verdict, Instant.now());
+        Judgement judged = pipeline.judge(new Submission(d, in.parentId(), in.commenter(), name, email, body, false,
+                in.confirm(), null, null));
+        Verdict verdict = judged.verdict();
+        if (verdict.outcome() == Verdict.Outcome.REJECT || verdict.outcome() == Verdict.Outcome.NUDGE) throw verdict.refusal();
+        Comment saved = store(in, name, email, body, judged, Instant.now());
         afterChange.accept(saved.discussionId());
         return new Posted(saved, verdict);
     }
@@ -74,12 +76,14 @@ public final class CommentWriter {
         String body = in.body() == null ? "" : in.body().strip();
         checkFields(name, email, body);
         if (in.parentId() != null) checkParent(in.parentId(), in.discussionId());
-        Comment saved = store(in, name, email, body, Verdict.PASS, createdAt);
+        Comment saved = store(in, name, email, body, null, createdAt);
         afterChange.accept(saved.discussionId());
         return saved;
     }
 
-    private Comment store(NewComment in, String name, String email, String body, Verdict verdict, Instant createdAt) {
+    /** Stores the comment; judged is null for imports, which keep no pipeline record. */
+    private Comment store(NewComment in, String name, String email, String body, Judgement judged, Instant createdAt) {
+        Verdict verdict = judged == null ? Verdict.PASS : judged.verdict();
         String html = Markdown.comment(body);
         String finalEmail = email.isEmpty() ? null : email;
         return db.write(h -> {
@@ -115,6 +119,7 @@ public final class CommentWriter {
             h.createUpdate("update comment set root_id = ?, path = ? where id = ?")
                     .bind(0, parent == null ? id : parent.rootId()).bind(1, path).bind(2, id).execute();
             if (status == CommentStatus.PUBLISHED) publish(h, fresh.id(), id, parent == null);
+            if (judged != null) Decisions.recordPipeline(h, id, judged);
             return load(h, id).orElseThrow();
         });
     }
@@ -135,8 +140,9 @@ public final class CommentWriter {
                     + Limits.EDIT_WINDOW.toMinutes() + " minutes after posting; this one can no longer be changed.");
         }
         Discussion d = db.read(h -> Discussions.find(h, c.discussionId())).orElseThrow();
-        Verdict verdict = pipeline.judge(new Submission(d, c.parentId(), who, c.authorName(), null, body, true));
-        if (verdict.outcome() == Verdict.Outcome.REJECT) throw new Refusal(422, "rejected", verdict.reason());
+        Judgement judged = pipeline.judge(new Submission(d, c.parentId(), who, c.authorName(), null, body, true));
+        Verdict verdict = judged.verdict();
+        if (verdict.outcome() == Verdict.Outcome.REJECT || verdict.outcome() == Verdict.Outcome.NUDGE) throw verdict.refusal();
         String html = Markdown.comment(body);
         Comment saved = db.write(h -> {
             h.createUpdate("update comment set body_md = ?, body_html = ?, edited_at = ? where id = ?")
@@ -147,6 +153,7 @@ public final class CommentWriter {
                 bumpVersion(h, c.discussionId());
                 EventLog.append(h, c.discussionId(), "comment.edited", commentId, json(Map.of("id", commentId, "html", html)));
             }
+            Decisions.recordPipeline(h, commentId, judged);
             return load(h, commentId).orElseThrow();
         });
         afterChange.accept(saved.discussionId());
@@ -175,6 +182,17 @@ public final class CommentWriter {
             Comment c = load(h, commentId).orElseThrow(() -> Refusal.notFound("There is no comment " + commentId + "."));
             if (c.status() == CommentStatus.DELETED) throw new Refusal(409, "deleted", "Its writer deleted this comment.");
             setStatus(h, c, to, reason);
+            return load(h, commentId).orElseThrow();
+        });
+        afterChange.accept(saved.discussionId());
+        return saved;
+    }
+
+    /** Takes a published comment out of the thread for review (readers' reports), keeping the reason on it. */
+    public Comment hold(long commentId, String reason) {
+        Comment saved = db.write(h -> {
+            Comment c = load(h, commentId).orElseThrow(() -> Refusal.notFound("There is no comment " + commentId + "."));
+            if (c.status() == CommentStatus.PUBLISHED) setStatus(h, c, CommentStatus.PENDING, reason);
             return load(h, commentId).orElseThrow();
         });
         afterChange.accept(saved.discussionId());

@@ -1,30 +1,62 @@
 package dev.tribune.moderation;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
- * The ordered phases every new or edited comment passes. The first reject wins at once;
- * otherwise the first hold is kept, so a comment is held with the earliest reason.
+ * The ordered phases every new or edited comment passes. A reject wins at once; otherwise a
+ * nudge beats a hold, and among holds the earliest reason is kept. Every finding is returned
+ * so it can be stored with the comment.
  */
 public final class Pipeline {
     private final List<Phase> phases;
+    private final LongFunction<Policy> policies;
+    private final Scorer scorer;
+
+    public Pipeline(List<Phase> phases, LongFunction<Policy> policies, Scorer scorer) {
+        this.phases = List.copyOf(phases);
+        this.policies = policies;
+        this.scorer = scorer;
+    }
 
     public Pipeline(List<Phase> phases) {
-        this.phases = List.copyOf(phases);
+        this(phases, site -> Policy.BALANCED, Scorer.NONE);
     }
 
-    /** The pipeline of the foundation: hold everything on premoderated discussions. */
+    /** Holds on premoderated discussions only: for tools that run without a database history. */
     public static Pipeline standard() {
-        return new Pipeline(List.of(new Premoderation()));
+        return new Pipeline(List.of(new Premoderation(History.NONE)));
     }
 
-    public Verdict judge(Submission s) {
-        Verdict held = null;
+    /** Every phase, in order: who is writing, where, how often, what it says, then premoderation. */
+    public static Pipeline full(History history, Policies policies, Scorer scorer) {
+        return new Pipeline(List.of(
+                new Standing(history),
+                new ClosedDiscussion(),
+                new Length(),
+                new RateLimit(history),
+                new RepeatedPost(history),
+                new Links(),
+                new Words(),
+                new Toxicity(),
+                new Spam(),
+                new Premoderation(history)), policies::forSite, scorer);
+    }
+
+    public Judgement judge(Submission in) {
+        Submission s = in.policy() != null && in.scores() != null ? in
+                : in.with(in.policy() != null ? in.policy() : policies.apply(in.siteId()),
+                          in.scores() != null ? in.scores() : scorer.score(in.body()));
+        List<Verdict> findings = new ArrayList<>();
+        Verdict strongest = Verdict.PASS;
         for (Phase p : phases) {
             Verdict v = p.check(s);
-            if (v.outcome() == Verdict.Outcome.REJECT) return v;
-            if (v.outcome() == Verdict.Outcome.HOLD && held == null) held = v;
+            if (v.passes()) continue;
+            findings.add(v);
+            if (v.outcome().compareTo(strongest.outcome()) > 0) strongest = v;
+            if (v.outcome() == Verdict.Outcome.REJECT) break;
         }
-        return held != null ? held : Verdict.PASS;
+        return new Judgement(strongest, List.copyOf(findings), s.scores());
     }
 }

@@ -117,9 +117,10 @@ public final class ApiV1 implements HttpService {
         String email = in.text("email");
         String body = in.text("body");
         Long parentId = in.id("parentId");
+        boolean confirm = in.flag("confirm");
         in.check();
         Visitor me = visitors.withBrowserToken(v, res);
-        NewComment typed = new NewComment(d.id(), parentId, name, email, body, me.commenter());
+        NewComment typed = new NewComment(d.id(), parentId, name, email, body, me.commenter(), confirm);
         Posted p = keepingNoCookieOnRefusal(v, res, () -> writer.post(typed));
         Comment c = p.comment();
         String note = p.verdict().passes() ? null : "Your comment is held for review before it appears: " + p.verdict().reason();

@@ -134,12 +134,14 @@ public final class ArticlePages implements HttpService {
             if (f.containsKey("parentId") && parentId == null) throw Refusal.invalid("parentId", "That reply target is not a comment id.");
             Discussion d = discussions.forArticle(a.id()).orElseThrow();
             Visitor me = visitors.withBrowserToken(v, res);
-            Posted p = writer.post(new NewComment(d.id(), parentId, typed.name(), typed.email(), typed.body(), me.commenter()));
+            boolean confirm = "1".equals(f.get("confirm"));
+            Posted p = writer.post(new NewComment(d.id(), parentId, typed.name(), typed.email(), typed.body(), me.commenter(), confirm));
             Responses.redirect(res, "/c/" + p.comment().id());
         } catch (Refusal r) {
             // The typed text goes back into the reply form when its comment is on the page, else into the main form.
             Long shownUnder = parentId != null && isReplyable(a, parentId) ? parentId : null;
-            CommentForm again = new CommentForm(typed.name(), typed.email(), typed.body(), shownUnder, r.detail(), r.fields());
+            CommentForm again = new CommentForm(typed.name(), typed.email(), typed.body(), shownUnder, r.detail(), r.fields(),
+                    r.type().equals("nudge"));
             render(req, res, v, a, again, shownUnder, r.status());
         }
     }

@@ -58,6 +58,17 @@ final class JsonBody {
         return new JsonBody(o);
     }
 
+    /** A true/false field; false when absent or null. */
+    boolean flag(String field) {
+        JsonNode n = object.get(field);
+        if (n == null || n.isNull()) return false;
+        if (!n.isBoolean()) {
+            errors.put(field, field + " must be true or false.");
+            return false;
+        }
+        return n.booleanValue();
+    }
+
     /** A text field; null when absent or null. */
     String text(String field) {
         JsonNode n = object.get(field);

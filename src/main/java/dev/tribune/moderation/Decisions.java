@@ -1,0 +1,81 @@
+package dev.tribune.moderation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tribune.store.Database;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The stored record of who or what decided about a comment, why, and with which scores. */
+public final class Decisions {
+    public static final String PIPELINE = "pipeline";
+    public static final String READERS = "readers";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One stored decision. decidedBy is "pipeline", "readers" or "account:ID". */
+    public record Decision(long id, long commentId, String phase, String outcome, String reason, Double toxicity, Double spam,
+                           String scores, String decidedBy, Long accountId, Instant at) {}
+
+    private final Database db;
+
+    public Decisions(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Stores the pipeline's findings about a comment inside the transaction that stores it: one
+     * row per hold (or nudge confirmed into a hold), or one "pass" row, each with the scores.
+     */
+    public static void recordPipeline(Handle h, long commentId, Judgement j) {
+        List<Verdict> rows = j.findings().isEmpty() ? List.of(Verdict.PASS) : j.findings();
+        for (Verdict v : rows) {
+            insert(h, commentId, v.passes() ? PIPELINE : v.phase(), v.outcome().db(), v.reason(), j.scores(), PIPELINE, null);
+        }
+    }
+
+    /** Stores one decision made outside the pipeline (readers' reports, a moderator, a sanction). */
+    public static void record(Handle h, long commentId, String phase, String outcome, String reason, String decidedBy, Long accountId) {
+        insert(h, commentId, phase, outcome, reason, null, decidedBy, accountId);
+    }
+
+    private static void insert(Handle h, long commentId, String phase, String outcome, String reason, TextScores scores,
+                               String decidedBy, Long accountId) {
+        String json = "{}";
+        if (scores != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("toxicity", scores.toxicity());
+            m.put("spam", scores.spam());
+            m.put("reasons", scores.reasons());
+            try {
+                json = JSON.writeValueAsString(m);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        h.createUpdate("insert into moderation_decision (comment_id, phase, outcome, reason, toxicity, spam, scores, decided_by, "
+                        + "account_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(0, commentId).bind(1, phase).bind(2, outcome).bind(3, reason == null ? "" : reason)
+                .bind(4, scores == null ? null : scores.toxicity()).bind(5, scores == null ? null : scores.spam())
+                .bind(6, json).bind(7, decidedBy).bind(8, accountId).bind(9, System.currentTimeMillis()).execute();
+    }
+
+    /** A nullable number column (drivers differ on getObject with a type for NULL). */
+    private static Double number(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** A comment's decisions, oldest first. */
+    public List<Decision> forComment(long commentId) {
+        return db.read(h -> h.createQuery("select id, comment_id, phase, outcome, reason, toxicity, spam, scores, decided_by, "
+                        + "account_id, created_at from moderation_decision where comment_id = ? order by id")
+                .bind(0, commentId)
+                .map((rs, ctx) -> new Decision(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        number(rs, 6), number(rs, 7), rs.getString(8), rs.getString(9),
+                        number(rs, 10) == null ? null : rs.getLong(10), Instant.ofEpochMilli(rs.getLong(11))))
+                .list());
+    }
+}
