@@ -31,6 +31,14 @@ public final class Forms {
         }
     }
 
+    /**
+     * The form a request carries. A form with no fields (a delete button) arrives with no body at
+     * all, which Helidon reports as "no entity"; that is an empty form, not a failure.
+     */
+    public static Map<String, String> read(io.helidon.webserver.http.ServerRequest req) {
+        return parse(req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0]);
+    }
+
     /** Parses application/x-www-form-urlencoded; the last value of a repeated name wins. */
     public static Map<String, String> parse(byte[] body) {
         Map<String, String> out = new LinkedHashMap<>();
