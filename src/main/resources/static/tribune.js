@@ -33,6 +33,10 @@ function refreshTimes(root = document) {
     t.textContent = relativeTime(date, now);
     t.title = exactFormat.format(date);
   }
+  for (const e of root.querySelectorAll('.edited[data-at]')) {
+    const date = new Date(e.dataset.at);
+    if (!Number.isNaN(date.getTime())) e.title = `Edited ${exactFormat.format(date)}`;
+  }
   // The server also refuses late edits; this only stops offering what would be refused.
   for (const a of root.querySelectorAll('a.edit[data-until]')) {
     if (Date.parse(a.dataset.until) <= now) a.remove();

@@ -87,10 +87,10 @@ class ReaderBrowserIT {
 
         String up = li(other.id()) + " > .comment-main button.up";
         browser.find(up).click();
-        browser.waitForText(li(other.id()) + " > .comment-main .score", "1");
+        browser.waitUntil(d -> browser.find(li(other.id()) + " > .comment-main .score").getText().equals("1"));
         assertThat(browser.find(up).getAttribute("aria-pressed")).isEqualTo("true");
         browser.find(li(other.id()) + " > .comment-main button.down").click();
-        browser.waitForText(li(other.id()) + " > .comment-main .score", "-1");
+        browser.waitUntil(d -> browser.find(li(other.id()) + " > .comment-main .score").getText().equals("-1"));
         assertThat(browser.find(up).getAttribute("aria-pressed")).isEqualTo("false");
 
         browser.find(li(Long.parseLong(mineId)) + " > .comment-main button.up").click();
@@ -104,6 +104,39 @@ class ReaderBrowserIT {
         assertThat(browser.find(li(other.id()) + " > .comment-main .score").getText()).isEqualTo("-1");
         assertThat(browser.find(li(other.id()) + " > .comment-main button.down").getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(browser.find(li(Long.parseLong(mineId)) + " > ol.replies").getText()).contains("And a second thought.");
+    }
+
+    @Test
+    void aHeldCommentShowsToItsWriterWithAPendingNote() {
+        Article a = article("held");
+        t.app.discussions.setPremoderated(t.app.discussions.forArticle(a.id()).orElseThrow().id(), true);
+        browser.open(t.url("/articles/held"));
+        browser.find("#comment-form input[name=name]").clear();
+        browser.find("#comment-form input[name=name]").sendKeys("Patient Pia");
+        browser.find("#comment-form textarea[name=body]").sendKeys("Waiting my turn.");
+        browser.find("#comment-form button[type=submit]").click();
+        WebElement held = browser.waitFor("ol.comments > li.comment.pending");
+        assertThat(held.findElement(org.openqa.selenium.By.cssSelector(".pending-note")).getText()).contains("Awaiting review");
+        assertThat(held.getText()).contains("Waiting my turn.");
+        assertThat(browser.find(".comment-count").getText()).isEqualTo("No comments");
+    }
+
+    /**
+     * Needs the JSON API (branch with /api/v1): only its vote answer carries the server's fresh
+     * total, which includes votes cast since the page was loaded. Skipped while the API is absent.
+     */
+    @Test
+    void withTheApiAVoteShowsTheServersFreshTotal() throws Exception {
+        Article a = article("fresh-total");
+        Comment other = byOther(a, null, "Olav", "Count me.");
+        long discussion = t.app.discussions.forArticle(a.id()).orElseThrow().id();
+        int api = t.get(TestTribune.browser(), "/api/v1/discussions/" + discussion + "/me").statusCode();
+        org.junit.jupiter.api.Assumptions.assumeTrue(api == 200, "the JSON API is not on this branch yet");
+
+        browser.open(t.url("/articles/fresh-total"));
+        t.app.votes.vote(other.id(), 1, new Commenter(null, "someone-else", "elsewhere"));
+        browser.find(li(other.id()) + " > .comment-main button.up").click();
+        browser.waitUntil(d -> browser.find(li(other.id()) + " > .comment-main .score").getText().equals("2"));
     }
 
     @Test
