@@ -34,7 +34,7 @@ public final class TestTribune implements AutoCloseable {
         this.site = app.sites.add("localhost", "The Test Gazette");
         // Tests post many comments from one loopback address within seconds; rate-limit tests turn the limits back on.
         app.policies.change(site.id(), java.util.Map.of("maxPerMinute", "100000", "maxPerHour", "100000", "floodSeconds", "0",
-                "maxPerHourPerIp", "100000"), null);
+                "maxPerHourPerIp", "100000", "duplicateHours", "0", "siteDuplicateLimit", "100000"), null);
         this.author = app.newsroom.addAuthor(site.id(), "ada-reporter", "Ada Reporter", "Covers the harbour.", null);
         this.article = app.newsroom.create(site.id(), new Newsroom.ArticleDraft("harbour-story", "Harbour story",
                 "A standfirst.", "Body with a quote:\n\n> \"We will see,\" said the mayor.", author.id(), List.of("port"),
