@@ -4,6 +4,7 @@ import dev.tribune.config.Settings;
 import dev.tribune.domain.Article;
 import dev.tribune.domain.Author;
 import dev.tribune.domain.Site;
+import dev.tribune.live.LiveSettings;
 import dev.tribune.publishing.Newsroom;
 
 import java.net.URI;
@@ -43,16 +44,25 @@ public final class TestTribune implements AutoCloseable {
     }
 
     public static TestTribune start() {
-        return start(dev.tribune.moderation.Scorer.NONE);
+        return start(dev.tribune.moderation.Scorer.NONE, LiveSettings.DEFAULT);
     }
 
     /** A test Tribune whose moderation pipeline scores comments with this scorer. */
     public static TestTribune start(dev.tribune.moderation.Scorer scorer) {
+        return start(scorer, LiveSettings.DEFAULT);
+    }
+
+    /** A test server whose live streams have their own cap and timeouts. */
+    public static TestTribune start(LiveSettings live) {
+        return start(dev.tribune.moderation.Scorer.NONE, live);
+    }
+
+    public static TestTribune start(dev.tribune.moderation.Scorer scorer, LiveSettings live) {
         try {
             Path dir = Files.createTempDirectory("tribune-test");
             Settings s = Settings.resolve(Map.of(), 0, "127.0.0.1", "sqlite:" + dir.resolve("test.db"), null,
                     "test-secret-0123456789", "127.0.0.1");
-            return new TestTribune(new App(s, scorer), dir);
+            return new TestTribune(new App(s, scorer, live), dir);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

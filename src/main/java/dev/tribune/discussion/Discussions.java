@@ -10,9 +10,16 @@ import java.util.Optional;
 /** Finds and creates discussions, and opens or closes them for new comments. */
 public final class Discussions {
     private final Database db;
+    private final java.util.function.Consumer<Long> afterChange;
 
     public Discussions(Database db) {
+        this(db, discussionId -> { });
+    }
+
+    /** afterChange is told the discussion id after it was opened or closed (live streams). */
+    public Discussions(Database db, java.util.function.Consumer<Long> afterChange) {
         this.db = db;
+        this.afterChange = afterChange;
     }
 
     public Optional<Discussion> byId(long id) {
@@ -58,6 +65,7 @@ public final class Discussions {
             if (n == 0) throw Refusal.notFound("There is no discussion " + discussionId + ".");
             EventLog.append(h, discussionId, open ? "discussion.opened" : "discussion.closed", null, "{}");
         });
+        afterChange.accept(discussionId);
     }
 
     public void setPremoderated(long discussionId, boolean premoderated) {

@@ -102,7 +102,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Turns postgresql://user:pass@host:port/db?x=y into a JDBC URL; jdbc: URLs pass through. */
-    static String postgresJdbcUrl(String url) {
+    public static String postgresJdbcUrl(String url) {
         if (url.startsWith("jdbc:")) return url;
         URI u = URI.create(url.replaceFirst("^postgres://", "postgresql://"));
         StringBuilder s = new StringBuilder("jdbc:postgresql://").append(u.getHost() == null ? "localhost" : u.getHost());
