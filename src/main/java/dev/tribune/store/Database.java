@@ -131,6 +131,20 @@ public final class Database implements AutoCloseable {
 
     public Kind kind() { return kind; }
 
+    /** The differences of this database's SQL from the other's. */
+    public Dialect dialect() { return kind == Kind.SQLITE ? Dialect.SQLITE : Dialect.POSTGRESQL; }
+
+    /** The tables, columns, keys and indexes of this database, from its own catalog. */
+    public Catalog catalog() {
+        return read(h -> {
+            try {
+                return Catalog.read(h.getConnection(), dialect());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot read the catalog of " + description + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
     public String description() { return description; }
 
     /** Runs read-only work on a reader connection. */
