@@ -112,9 +112,10 @@ public final class Database implements AutoCloseable {
         if (u.getRawQuery() != null) { s.append('?').append(u.getRawQuery()); sep = "&"; }
         if (u.getUserInfo() != null) {
             String[] up = u.getUserInfo().split(":", 2);
-            s.append(sep).append("user=").append(up[0]);
+            // The driver decodes its parameters: a password with & or = must reach it encoded.
+            s.append(sep).append("user=").append(java.net.URLEncoder.encode(up[0], java.nio.charset.StandardCharsets.UTF_8));
             sep = "&";
-            if (up.length > 1) s.append(sep).append("password=").append(up[1]);
+            if (up.length > 1) s.append(sep).append("password=").append(java.net.URLEncoder.encode(up[1], java.nio.charset.StandardCharsets.UTF_8));
         }
         return s.toString();
     }
