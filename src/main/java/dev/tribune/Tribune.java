@@ -6,6 +6,7 @@ import dev.tribune.domain.Account;
 import dev.tribune.domain.Refusal;
 import dev.tribune.domain.Role;
 import dev.tribune.domain.Site;
+import dev.tribune.portability.CopyReport;
 import dev.tribune.portability.DatabaseCopy;
 import dev.tribune.store.Database;
 import picocli.CommandLine;
@@ -178,7 +179,7 @@ public final class Tribune {
                 throw new Refusal(404, "no-source", "There is no SQLite file at " + from.substring("sqlite:".length()) + ".");
             }
             try (Database source = Database.open(from); Database target = Database.open(to)) {
-                DatabaseCopy.Report report = new DatabaseCopy(source, target, System.err).run();
+                CopyReport report = new DatabaseCopy(source, target, System.err).run();
                 System.out.print(report.text());
                 System.err.println(report.matches() ? "tribune: every table has the same rows on both sides."
                         : "tribune: the copy differs from the source (see DIFFERENT above); the target may hold rows the source no longer has.");

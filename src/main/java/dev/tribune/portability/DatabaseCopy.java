@@ -6,10 +6,7 @@ import dev.tribune.store.Database;
 import org.jdbi.v3.core.Handle;
 
 import java.io.PrintStream;
-import java.security.MessageDigest;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -22,7 +19,7 @@ import static dev.tribune.store.Dialect.quote;
 
 /**
  * Copies a whole newsroom from one database to another (SQLite to PostgreSQL, usually), keeping
- * every id, then proves the copy with a row count and checksum per table on both sides.
+ * every id, then proves the copy with a row count and checksum per table on both sides ({@link CopyReport}).
  *
  * <p>Tables go in dependency order, in batches keyed by primary key, each batch upserted in its
  * own transaction: an interrupted copy is finished by running it again. A target that already
@@ -30,36 +27,9 @@ import static dev.tribune.store.Dialect.quote;
  * deleted; the verification reports them.
  */
 public final class DatabaseCopy {
-    public static final int BATCH = 1000;
-
     private final Database from;
     private final Database to;
     private final PrintStream progress;
-
-    /** One table's numbers on both sides. */
-    public record TableCheck(String table, long sourceRows, long targetRows, String sourceChecksum, String targetChecksum) {
-        public boolean matches() {
-            return sourceRows == targetRows && sourceChecksum.equals(targetChecksum);
-        }
-    }
-
-    /** The verification of a copy, table by table. */
-    public record Report(List<TableCheck> tables) {
-        public boolean matches() {
-            return tables.stream().allMatch(TableCheck::matches);
-        }
-
-        /** The report as a text table, one line per table. */
-        public String text() {
-            StringBuilder s = new StringBuilder(String.format("%-18s %12s %12s  %-16s  %-16s  %s%n",
-                    "table", "source rows", "target rows", "source checksum", "target checksum", "result"));
-            for (TableCheck t : tables) {
-                s.append(String.format("%-18s %,12d %,12d  %-16s  %-16s  %s%n", t.table(), t.sourceRows(), t.targetRows(),
-                        t.sourceChecksum(), t.targetChecksum(), t.matches() ? "same" : "DIFFERENT"));
-            }
-            return s.toString();
-        }
-    }
 
     /** progress gets a line per table (and per few batches of a big one). */
     public DatabaseCopy(Database from, Database to, PrintStream progress) {
@@ -69,7 +39,7 @@ public final class DatabaseCopy {
     }
 
     /** Copies every table, resets the target's id sequences, and verifies. */
-    public Report run() {
+    public CopyReport run() {
         Catalog source = from.catalog();
         Catalog target = to.catalog();
         checkSchemas(source, target);
@@ -84,19 +54,7 @@ public final class DatabaseCopy {
             }
         });
         progress.println("verifying ...");
-        return verify(source);
-    }
-
-    /** Counts and checksums every table of the source catalog on both sides. */
-    public Report verify(Catalog source) {
-        List<TableCheck> checks = new ArrayList<>();
-        for (String table : source.dependencyOrder()) {
-            Catalog.Table t = source.tables().get(table);
-            Sum a = checksum(from, t);
-            Sum b = checksum(to, t);
-            checks.add(new TableCheck(table, a.rows, b.rows, a.hex(), b.hex()));
-        }
-        return new Report(checks);
+        return CopyReport.compare(from, to, source);
     }
 
     private void checkSchemas(Catalog source, Catalog target) {
@@ -147,12 +105,12 @@ public final class DatabaseCopy {
         int batches = 0;
         while (true) {
             Object[] after = last;
-            List<Object[]> rows = from.read(h -> page(h, t, after));
+            List<Object[]> rows = from.read(h -> TablePages.after(h, t, after));
             if (rows.isEmpty()) break;
             deferForwardLinks(t, rows, later);
             to.update(h -> insert(h, upsert, rows, nullTypes));
             done += rows.size();
-            last = keyOf(t, rows.get(rows.size() - 1));
+            last = TablePages.keyOf(t, rows.get(rows.size() - 1));
             if (++batches % 20 == 0) progress.printf("  %-18s %,d / %,d rows%n", t.name(), done, total);
         }
         if (!later.isEmpty()) {
@@ -214,74 +172,4 @@ public final class DatabaseCopy {
         }
     }
 
-    /** The next batch of rows after a key (null: from the start), in primary-key order. */
-    private static List<Object[]> page(Handle h, Catalog.Table t, Object[] after) {
-        List<String> pk = t.primaryKey();
-        String key = pk.stream().map(c -> quote(c)).collect(Collectors.joining(", "));
-        String where = after == null ? "" : pk.size() == 1 ? " where " + key + " > ?"
-                : " where (" + key + ") > (" + pk.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
-        String sql = "select " + t.columnNames().stream().map(c -> quote(c)).collect(Collectors.joining(", "))
-                + " from " + quote(t.name()) + where + " order by " + key + " limit " + BATCH;
-        Connection c = h.getConnection();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (after != null) for (int i = 0; i < after.length; i++) ps.setObject(i + 1, after[i]);
-            List<Object[]> rows = new ArrayList<>(BATCH);
-            try (ResultSet rs = ps.executeQuery()) {
-                int n = t.columnNames().size();
-                while (rs.next()) {
-                    Object[] row = new Object[n];
-                    for (int i = 0; i < n; i++) row[i] = rs.getObject(i + 1);
-                    rows.add(row);
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read " + t.name() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Object[] keyOf(Catalog.Table t, Object[] row) {
-        return t.primaryKey().stream().map(c -> row[t.columnNames().indexOf(c)]).toArray();
-    }
-
-    /** Row count and an order-independent sum of row digests, so both sides may list rows in any order. */
-    private static final class Sum {
-        long rows;
-        long total;
-
-        String hex() {
-            return String.format("%016x", total);
-        }
-    }
-
-    private static Sum checksum(Database db, Catalog.Table t) {
-        Sum sum = new Sum();
-        Object[] last = null;
-        while (true) {
-            Object[] after = last;
-            List<Object[]> rows = db.read(h -> page(h, t, after));
-            if (rows.isEmpty()) return sum;
-            for (Object[] row : rows) {
-                sum.rows++;
-                sum.total += digest(row);
-            }
-            last = keyOf(t, rows.get(rows.size() - 1));
-        }
-    }
-
-    /** A row's digest over its values as both databases return them: integers as numbers, text as UTF-8. */
-    static long digest(Object[] row) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (Object v : row) {
-                String s = v == null ? "n" : v instanceof Number n ? "i" + n.longValue() : "t" + v;
-                byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                md.update(java.nio.ByteBuffer.allocate(4).putInt(b.length).array());
-                md.update(b);
-            }
-            return java.nio.ByteBuffer.wrap(md.digest()).getLong();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -129,4 +129,28 @@ class MigrateDbIT {
             }
         }
     }
+
+    @Test
+    void aReplyStoredBeforeItsParentKeepsItsParent() {
+        try (TestDatabase.Fresh sqlite = TestDatabase.SQLITE.fresh(); TestDatabase.Fresh pg = TestDatabase.POSTGRESQL.fresh()) {
+            try (App app = new App(TestTribune.settings(sqlite.url()))) {
+                var site = app.sites.add("news.example.org", "The Source Gazette");
+                var article = app.newsroom.create(site.id(), new dev.tribune.publishing.Newsroom.ArticleDraft("story", "Story", "",
+                        "Body.", null, List.of(), null));
+                long d = app.discussions.forArticle(article.id()).orElseThrow().id();
+                // An import may give a reply a smaller id than its parent; the copy goes in id order all the same.
+                app.db.update(h -> {
+                    h.execute("insert into comment (id, discussion_id, root_id, path, author_name, body_md, body_html, status, created_at) "
+                            + "values (20, ?, 20, '000000000020', 'Parent', 'p', '<p>p</p>', 'published', 1)", d);
+                    h.execute("insert into comment (id, discussion_id, parent_id, root_id, depth, path, author_name, body_md, body_html, "
+                            + "status, created_at) values (10, ?, 20, 20, 1, '000000000020.000000000010', 'Reply', 'r', '<p>r</p>', 'published', 2)", d);
+                });
+            }
+            assertThat(migrate(sqlite.url(), pg.url()).exitCode()).isZero();
+            try (Database db = Database.open(pg.url())) {
+                Long parent = db.read(h -> h.createQuery("select parent_id from comment where id = 10").mapTo(Long.class).one());
+                assertThat(parent).isEqualTo(20L);
+            }
+        }
+    }
 }
