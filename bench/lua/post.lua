@@ -1,0 +1,48 @@
+-- Guests posting comments: every request has its own body and its own client address.
+-- Tribune believes X-Forwarded-For because bench/run starts it with TRIBUNE_TRUSTED_PROXIES=127.0.0.1,
+-- so rate limits and repeat-post rules see many real readers, not one loopback client.
+-- Script arguments (after --): PATH MODE NONCE, MODE = form (POST /articles/{slug}/comments)
+-- or json (POST /api/v1/discussions/{id}/comments).
+local threads = 0
+
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
+
+local words = {"harbour", "ferry", "seawall", "council", "budget", "tender", "residents", "vote", "rent",
+               "library", "strike", "route", "fares", "winter", "flood", "district", "mayor", "plan"}
+local counter = 0
+
+function init(args)
+  path = args[1]
+  mode = args[2] or "form"
+  nonce = args[3] or "0"
+  if tid == nil then tid = 1 end
+end
+
+function text(n)
+  local t = {}
+  for i = 1, 12 + (n % 20) do
+    t[#t + 1] = words[((n * 7 + i * 13) % #words) + 1]
+  end
+  return table.concat(t, " ")
+end
+
+function request()
+  counter = counter + 1
+  local n = counter
+  local ip = string.format("10.%d.%d.%d", (tid * 16 + math.floor(n / 65536)) % 256, math.floor(n / 256) % 256, n % 256)
+  local id = nonce .. "-" .. tid .. "-" .. n
+  local body = "Comment " .. id .. ": " .. text(n)
+  local name = "Reader " .. id
+  local headers = {["X-Forwarded-For"] = ip}
+  if mode == "json" then
+    headers["Content-Type"] = "application/json"
+    return wrk.format("POST", path, headers,
+      string.format('{"name":"%s","body":"%s"}', name, body))
+  end
+  headers["Content-Type"] = "application/x-www-form-urlencoded"
+  return wrk.format("POST", path, headers,
+    "name=" .. name:gsub(" ", "+") .. "&body=" .. body:gsub(" ", "+"):gsub(":", "%%3A"))
+end
