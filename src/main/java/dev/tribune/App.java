@@ -19,6 +19,7 @@ import dev.tribune.web.ClientAddress;
 import dev.tribune.web.Problems;
 import dev.tribune.web.StaffPages;
 import dev.tribune.web.Templates;
+import dev.tribune.web.ThreadCache;
 import dev.tribune.web.Visitors;
 import dev.tribune.web.WebServer;
 
@@ -58,8 +59,9 @@ public final class App implements AutoCloseable {
         Templates templates = new Templates();
         Visitors visitors = new Visitors(sites, sessions, signer, new ClientAddress(settings.trustedProxies()), settings.secureCookies());
         Problems problems = new Problems(visitors, templates);
+        ThreadCache threadCache = new ThreadCache();
         web = new WebServer(settings.bind(), settings.port(), problems, List.of(
-                new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates),
+                new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates, threadCache),
                 new ApiV1(newsroom, discussions, threads, comments, votes, visitors),
                 new StaffPages(accounts, sessions, visitors, templates, settings.secureCookies()),
                 new AdminPages(newsroom, discussions, comments, db, visitors, templates)

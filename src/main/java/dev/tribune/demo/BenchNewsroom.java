@@ -54,9 +54,15 @@ public final class BenchNewsroom {
     /** Fills an empty database; returns the threads the benchmark uses, one line per role. */
     public List<Thread> seed(int articles, int totalComments) {
         if (articles < 5) throw new IllegalArgumentException("the benchmark newsroom needs at least 5 articles");
+        return seed(threadSizes(articles, totalComments));
+    }
+
+    /** Fills an empty database with one article per entry of sizes, each with that many comments. */
+    List<Thread> seed(int[] sizes) {
         if (!app.sites.all().isEmpty()) throw new IllegalStateException("the database already has a site; generate into an empty one");
-        int[] sizes = threadSizes(articles, totalComments);
-        int total = Arrays.stream(sizes).sum();
+        int articles = sizes.length;
+        int totalComments = Arrays.stream(sizes).sum();
+        int total = totalComments;
         Instant start = Instant.now().minus(Duration.ofDays(30));
 
         Site site = app.sites.add("localhost", "The Benchmark Gazette");
@@ -238,7 +244,7 @@ public final class BenchNewsroom {
 
     /** Keeps each thread's top-level share exact: 13 of 19 on the small thread, 70% elsewhere. */
     private boolean wantsTopLevel(int thread, int written, int size, int topSoFar) {
-        int wanted = thread == 0 ? SMALL_TOP_LEVEL : (int) Math.round(size * TOP_LEVEL_SHARE);
+        int wanted = thread == 0 && size == SMALL ? SMALL_TOP_LEVEL : (int) Math.round(size * TOP_LEVEL_SHARE);
         int left = size - written;
         int topLeft = wanted - topSoFar;
         if (topLeft <= 0) return false;
