@@ -16,6 +16,15 @@ function init(args)
   mode = args[4] or "form"
   nonce = args[5] or "0"
   if tid == nil then tid = 1 end
+  -- bench/run calls wrk several times with the same arguments (warm-up, repetitions): a random
+  -- start per run and thread keeps addresses and bodies distinct across all of them.
+  math.randomseed(os.time() * 1000 + tid)
+  start = math.random(0, 16777215)
+end
+
+function address(n)
+  local a = (start + n) % 16777216
+  return string.format("10.%d.%d.%d", math.floor(a / 65536), math.floor(a / 256) % 256, a % 256)
 end
 
 function request()
@@ -24,8 +33,8 @@ function request()
   if n % 20 ~= 0 then
     return wrk.format("GET", reads[(n % 2) + 1])
   end
-  local ip = string.format("10.%d.%d.%d", 200 + tid, math.floor(n / 256) % 256, n % 256)
-  local id = nonce .. "-" .. tid .. "-" .. n
+  local ip = address(n)
+  local id = nonce .. "-" .. start .. "-" .. n
   local headers = {["X-Forwarded-For"] = ip}
   if mode == "json" then
     headers["Content-Type"] = "application/json"

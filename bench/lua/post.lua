@@ -19,6 +19,15 @@ function init(args)
   mode = args[2] or "form"
   nonce = args[3] or "0"
   if tid == nil then tid = 1 end
+  -- bench/run calls wrk several times with the same arguments (warm-up, repetitions): a random
+  -- start per run and thread keeps addresses and bodies distinct across all of them.
+  math.randomseed(os.time() * 1000 + tid)
+  start = math.random(0, 16777215)
+end
+
+function address(n)
+  local a = (start + n) % 16777216
+  return string.format("10.%d.%d.%d", math.floor(a / 65536), math.floor(a / 256) % 256, a % 256)
 end
 
 function text(n)
@@ -32,8 +41,8 @@ end
 function request()
   counter = counter + 1
   local n = counter
-  local ip = string.format("10.%d.%d.%d", (tid * 16 + math.floor(n / 65536)) % 256, math.floor(n / 256) % 256, n % 256)
-  local id = nonce .. "-" .. tid .. "-" .. n
+  local ip = address(n)
+  local id = nonce .. "-" .. start .. "-" .. n
   local body = "Comment " .. id .. ": " .. text(n)
   local name = "Reader " .. id
   local headers = {["X-Forwarded-For"] = ip}

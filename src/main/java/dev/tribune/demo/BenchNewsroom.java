@@ -107,7 +107,8 @@ public final class BenchNewsroom {
         });
         if (app.db.kind() == Database.Kind.POSTGRESQL) {
             // Ids were given explicitly; the next comment the server writes must not collide.
-            app.db.update(h -> h.execute("select setval(pg_get_serial_sequence('comment', 'id'), (select max(id) from comment))"));
+            app.db.write(h -> h.createQuery("select setval(pg_get_serial_sequence('comment', 'id'), (select max(id) from comment))")
+                    .mapTo(Long.class).one());
         } else {
             app.db.update(h -> h.execute("pragma wal_checkpoint(truncate)"));
         }
