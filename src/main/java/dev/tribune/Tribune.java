@@ -1,6 +1,7 @@
 package dev.tribune;
 
 import dev.tribune.config.Settings;
+import dev.tribune.demo.BenchNewsroom;
 import dev.tribune.demo.DemoNewsroom;
 import dev.tribune.domain.Account;
 import dev.tribune.domain.Refusal;
@@ -25,7 +26,7 @@ import java.util.concurrent.CountDownLatch;
         description = "Self-hosted discussions for news sites.%n"
                 + "Settings come from TRIBUNE_* environment variables; each has a flag that wins over it.",
         subcommands = {Tribune.Serve.class, Tribune.Demo.class, Tribune.SiteCommand.class, Tribune.UserCommand.class,
-                Tribune.MigrateDb.class, CommandLine.HelpCommand.class})
+                Tribune.MigrateDb.class, Tribune.BenchSeed.class, CommandLine.HelpCommand.class})
 public final class Tribune {
 
     /** Settings shared by every command that opens the database or serves. */
@@ -93,6 +94,33 @@ public final class Tribune {
                 System.err.println();
                 awaitShutdown();
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "bench-seed", hidden = true, mixinStandardHelpOptions = true,
+            description = "Generate the benchmark newsroom into an empty database (used by bench/run).")
+    static final class BenchSeed implements Callable<Integer> {
+        @CommandLine.Mixin SettingFlags flags = new SettingFlags();
+        @Option(names = "--articles", defaultValue = "100") int articles;
+        @Option(names = "--total", defaultValue = "1000000", description = "Comments over the whole site.") int total;
+        @Option(names = "--seed", defaultValue = "42") long seed;
+        @Option(names = "--print-version", description = "Print the generator version and exit.") boolean printVersion;
+
+        @Override
+        public Integer call() {
+            if (printVersion) {
+                System.out.println(BenchNewsroom.VERSION);
+                return 0;
+            }
+            long t0 = System.nanoTime();
+            try (App app = new App(flags.settings())) {
+                for (BenchNewsroom.Thread t : new BenchNewsroom(app, seed).seed(articles, total)) {
+                    System.out.println(t.role() + " " + t.slug() + " " + t.discussionId() + " " + t.comments());
+                }
+            }
+            System.err.printf("tribune: generated %,d comments over %d articles in %.1f s%n", total, articles,
+                    (System.nanoTime() - t0) / 1e9);
             return 0;
         }
     }
