@@ -9,8 +9,12 @@ import dev.tribune.discussion.Votes;
 import dev.tribune.identity.Accounts;
 import dev.tribune.identity.Signer;
 import dev.tribune.identity.StaffSessions;
+import dev.tribune.moderation.AuditLog;
 import dev.tribune.moderation.CommentHistory;
 import dev.tribune.moderation.Decisions;
+import dev.tribune.moderation.ModerationQueue;
+import dev.tribune.moderation.ModeratorActions;
+import dev.tribune.moderation.ModeratorLabels;
 import dev.tribune.moderation.Pipeline;
 import dev.tribune.moderation.Policies;
 import dev.tribune.moderation.Reports;
@@ -19,8 +23,11 @@ import dev.tribune.moderation.Scorer;
 import dev.tribune.publishing.Newsroom;
 import dev.tribune.publishing.Sites;
 import dev.tribune.store.Database;
+import dev.tribune.web.AdminAudit;
 import dev.tribune.web.AdminComments;
+import dev.tribune.web.AdminModeration;
 import dev.tribune.web.AdminPages;
+import dev.tribune.web.AdminQueue;
 import dev.tribune.web.ApiV1;
 import dev.tribune.web.ArticlePages;
 import dev.tribune.web.ClientAddress;
@@ -50,6 +57,10 @@ public final class App implements AutoCloseable {
     public final Decisions decisions;
     public final Sanctions sanctions;
     public final Reports reports;
+    public final AuditLog audit;
+    public final ModeratorLabels labels;
+    public final ModerationQueue queue;
+    public final ModeratorActions moderators;
     private WebServer web;
 
     public App(Settings settings) {
@@ -69,6 +80,10 @@ public final class App implements AutoCloseable {
         this.comments = new CommentWriter(db, Pipeline.full(new CommentHistory(db), policies, scorer), discussionId -> { });
         this.sanctions = new Sanctions(db, comments);
         this.reports = new Reports(db, policies, comments);
+        this.audit = new AuditLog(db);
+        this.labels = new ModeratorLabels(db);
+        this.queue = new ModerationQueue(db, policies);
+        this.moderators = new ModeratorActions(db, comments, sanctions);
         this.votes = new Votes(db);
         this.accounts = new Accounts(db);
         this.sessions = new StaffSessions(db, accounts);
@@ -86,7 +101,10 @@ public final class App implements AutoCloseable {
                 new ApiV1(newsroom, discussions, threads, comments, votes, visitors),
                 new StaffPages(accounts, sessions, visitors, templates, settings.secureCookies()),
                 new AdminPages(newsroom, discussions, comments, db, visitors, templates),
-                new AdminComments(new RecentComments(db), comments, visitors, templates)
+                new AdminComments(new RecentComments(db), moderators, visitors, templates),
+                new AdminQueue(queue, moderators, visitors, templates),
+                new AdminAudit(audit, visitors, templates),
+                new AdminModeration(policies, audit, visitors, templates)
         )).start();
         return web.port();
     }
