@@ -62,8 +62,14 @@ public final class ModeratorActions {
         Target t = target(siteId, commentId);
         if (t.comment().status() == CommentStatus.DELETED) throw new Refusal(409, "deleted", "Its writer deleted this comment.");
         String why = code.isEmpty() ? note : note.isEmpty() ? code : code + ": " + note;
-        String reason = (to == CommentStatus.PUBLISHED ? "approved by " : "rejected by ") + by.displayName() + (why.isEmpty() ? "" : " (" + why + ")");
-        writer.moderate(commentId, to, reason);
+        // the reason kept on the comment is what the console shows: the moderator's words, else who decided
+        String verb = switch (action) {
+            case HIDE -> "hidden by ";
+            case RESTORE -> "restored by ";
+            case REJECT -> "rejected by ";
+            default -> "approved by ";
+        };
+        writer.moderate(commentId, to, why.isEmpty() ? verb + by.displayName() : why);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("from", t.comment().status().db());
         detail.put("to", to.db());
