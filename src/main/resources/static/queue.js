@@ -41,7 +41,8 @@ async function decide(item, selector) {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams(new FormData(form)),
     });
-    if (!res.ok) throw new Error('refused');
+    // A refusal, or a signed-out session answered with the sign-in page, is shown by the plain form.
+    if (!res.ok || !new URL(res.url).pathname.startsWith('/admin/queue')) throw new Error('refused');
     const all = items();
     const next = all[all.indexOf(item) + 1] || all[all.indexOf(item) - 1];
     item.remove();

@@ -115,7 +115,7 @@ public final class AuditLog {
                 .bind(0, siteId).map((rs, c) -> new Actor(rs.getLong(1), rs.getString(2))).list());
     }
 
-    /** The commenter filter is a substring; % and _ typed by a person are meant literally. */
+    /** The commenter filter is a plain substring: % and _ typed by a person are dropped, never taken as wildcards. */
     private static String likeEscaped(String s) {
         return s.replace("%", "").replace("_", "");
     }

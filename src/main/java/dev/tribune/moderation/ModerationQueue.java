@@ -111,13 +111,16 @@ public final class ModerationQueue {
         return q.map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2)}).one();
     }
 
+    private record ReportCount(long commentId, String reason, int count) {}
+
+    /** Each comment's reader reports by reason, most frequent first. */
     private static Map<Long, Map<String, Integer>> reports(Handle h, List<Long> ids) {
         Map<Long, Map<String, Integer>> out = new LinkedHashMap<>();
         if (ids.isEmpty()) return out;
         h.createQuery("select comment_id, reason, count(*) from flag where comment_id in (<ids>) group by comment_id, reason order by count(*) desc")
                 .bindList("ids", ids)
-                .map((rs, ctx) -> { out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getInt(3)); return 0; })
-                .list();
+                .map((rs, ctx) -> new ReportCount(rs.getLong(1), rs.getString(2), rs.getInt(3)))
+                .forEach(r -> out.computeIfAbsent(r.commentId(), k -> new LinkedHashMap<>()).put(r.reason(), r.count()));
         return out;
     }
 
