@@ -15,8 +15,12 @@ import dev.tribune.live.Hub;
 import dev.tribune.live.LiveSettings;
 import dev.tribune.live.LocalBridge;
 import dev.tribune.live.PostgresBridge;
+import dev.tribune.moderation.AuditLog;
 import dev.tribune.moderation.CommentHistory;
 import dev.tribune.moderation.Decisions;
+import dev.tribune.moderation.ModerationQueue;
+import dev.tribune.moderation.ModeratorActions;
+import dev.tribune.moderation.ModeratorLabels;
 import dev.tribune.moderation.Pipeline;
 import dev.tribune.moderation.Policies;
 import dev.tribune.moderation.Reports;
@@ -25,8 +29,11 @@ import dev.tribune.moderation.Scorer;
 import dev.tribune.publishing.Newsroom;
 import dev.tribune.publishing.Sites;
 import dev.tribune.store.Database;
+import dev.tribune.web.AdminAudit;
 import dev.tribune.web.AdminComments;
+import dev.tribune.web.AdminModeration;
 import dev.tribune.web.AdminPages;
+import dev.tribune.web.AdminQueue;
 import dev.tribune.web.ApiV1;
 import dev.tribune.web.ArticlePages;
 import dev.tribune.web.ClientAddress;
@@ -60,6 +67,10 @@ public final class App implements AutoCloseable {
     public final Sanctions sanctions;
     public final Reports reports;
     public final Hub live;
+    public final AuditLog audit;
+    public final ModeratorLabels labels;
+    public final ModerationQueue queue;
+    public final ModeratorActions moderators;
     private WebServer web;
 
     public App(Settings settings) {
@@ -83,6 +94,10 @@ public final class App implements AutoCloseable {
         this.comments = new CommentWriter(db, Pipeline.full(new CommentHistory(db), policies, scorer), live::changed);
         this.sanctions = new Sanctions(db, comments);
         this.reports = new Reports(db, policies, comments);
+        this.audit = new AuditLog(db);
+        this.labels = new ModeratorLabels(db);
+        this.queue = new ModerationQueue(db, policies);
+        this.moderators = new ModeratorActions(db, comments, sanctions);
         this.votes = new Votes(db, live::changed);
         this.accounts = new Accounts(db);
         this.sessions = new StaffSessions(db, accounts);
@@ -102,7 +117,10 @@ public final class App implements AutoCloseable {
                 new LiveStreams(live, discussions, visitors),
                 new StaffPages(accounts, sessions, visitors, templates, settings.secureCookies()),
                 new AdminPages(newsroom, discussions, comments, db, visitors, templates),
-                new AdminComments(new RecentComments(db), comments, visitors, templates)
+                new AdminComments(new RecentComments(db), moderators, visitors, templates),
+                new AdminQueue(queue, moderators, visitors, templates),
+                new AdminAudit(audit, visitors, templates),
+                new AdminModeration(policies, audit, visitors, templates)
         )).start();
         return web.port();
     }

@@ -1,9 +1,9 @@
 package dev.tribune.web;
 
-import dev.tribune.discussion.CommentWriter;
 import dev.tribune.discussion.RecentComments;
 import dev.tribune.domain.CommentStatus;
 import dev.tribune.domain.Refusal;
+import dev.tribune.moderation.ModeratorActions;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -12,21 +12,21 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The console's comments area: the site's latest comments in every status, with Hide and Restore. */
+/** The console's comments area: the site's latest comments in every status, with Hide and Restore (both audited). */
 public final class AdminComments implements HttpService {
     /** The status filters offered, in the order shown; "all" first. */
     public static final String[] FILTERS = {"all", "published", "pending", "rejected", "deleted"};
     public static final int MAX_REASON_CHARS = 300;
 
     private final RecentComments recent;
-    private final CommentWriter writer;
+    private final ModeratorActions actions;
     private final StaffOnly door;
     private final Visitors visitors;
     private final Templates templates;
 
-    public AdminComments(RecentComments recent, CommentWriter writer, Visitors visitors, Templates templates) {
+    public AdminComments(RecentComments recent, ModeratorActions actions, Visitors visitors, Templates templates) {
         this.recent = recent;
-        this.writer = writer;
+        this.actions = actions;
         this.visitors = visitors;
         this.templates = templates;
         this.door = new StaffOnly(visitors);
@@ -73,9 +73,10 @@ public final class AdminComments implements HttpService {
         if (reason.length() > MAX_REASON_CHARS) {
             throw Refusal.invalid("reason", "A reason can be at most " + MAX_REASON_CHARS + " characters long.");
         }
-        String who = v.staff().account().displayName();
-        if (reason.isEmpty()) reason = (to == CommentStatus.REJECTED ? "hidden by " : "restored by ") + who;
-        if (e.comment().status() != to) writer.moderate(id, to, reason);
+        if (e.comment().status() != to) {
+            if (to == CommentStatus.REJECTED) actions.hide(v.site().id(), id, v.staff().account(), reason);
+            else actions.restore(v.site().id(), id, v.staff().account(), reason);
+        }
         Responses.redirect(res, StaffOnly.localPath(f.get("back"), "/admin/comments") + "#c" + id);
     }
 }
