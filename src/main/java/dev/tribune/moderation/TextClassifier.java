@@ -1,0 +1,161 @@
+package dev.tribune.moderation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One trained model (toxicity or spam): hashed feature weights plus the calibration that
+ * turns its raw score into a probability. Immutable, so one instance serves all threads.
+ */
+public final class TextClassifier {
+    /** Sentences longer than this are scored in windows, so one insult is not diluted by a long rant. */
+    static final int MAX_CHUNK_TOKENS = 40;
+    private static final int MAX_REASONS = 5;
+
+    /** How text is read: feature space size, quote weight, normalization, per-sentence scoring. */
+    public record Settings(int bits, float quoteWeight, boolean normalize, boolean bySentence) {
+        public static Settings standard(int bits) {
+            return new Settings(bits, 0.35f, true, true);
+        }
+
+        /** The plain bag-of-words reading used as the yardstick in the model card. */
+        public static Settings baseline(int bits) {
+            return new Settings(bits, 1f, false, false);
+        }
+    }
+
+    final String target;
+    final String description;
+    final Settings settings;
+    final float[] weights;
+    final float bias;
+    final float calibA;
+    final float calibB;
+    final float threshold;
+    private final TextFeatures features;
+
+    TextClassifier(String target, String description, Settings settings, float[] weights, float bias,
+                   float calibA, float calibB, float threshold) {
+        this.target = target;
+        this.description = description;
+        this.settings = settings;
+        this.weights = weights;
+        this.bias = bias;
+        this.calibA = calibA;
+        this.calibB = calibB;
+        this.threshold = threshold;
+        this.features = new TextFeatures(settings.bits(), settings.quoteWeight());
+    }
+
+    public String target() {
+        return target;
+    }
+
+    /** Probability at or above which the model's verdict counts as positive. */
+    public float threshold() {
+        return threshold;
+    }
+
+    TextFeatures features() {
+        return features;
+    }
+
+    TextFeatures.Tokens tokens(String text) {
+        NormalizedText nt = settings.normalize() ? TextNormalizer.normalize(text) : TextNormalizer.plain(text);
+        return TextFeatures.tokenize(nt);
+    }
+
+    /** A probability and the words that pushed it up. */
+    public record Verdict(double probability, List<String> reasons) {}
+
+    public double probability(String text) {
+        return verdict(text, false).probability();
+    }
+
+    /** Scores a text; when asked, also names the tokens of its worst passage. */
+    public Verdict verdict(String text, boolean explain) {
+        Scan scan = scan(text);
+        double p = calibrate(scan.logit);
+        List<String> reasons = explain && p >= threshold * 0.6
+                ? reasons(scan.tokens, scan.contrib, scan.from, scan.to) : List.of();
+        return new Verdict(p, reasons);
+    }
+
+    /** The uncalibrated score: the higher of the whole text's and its worst sentence's. */
+    double logit(String text) {
+        return scan(text).logit;
+    }
+
+    private record Scan(double logit, int from, int to, TextFeatures.Tokens tokens, float[] contrib) {}
+
+    private Scan scan(String text) {
+        TextFeatures.Tokens tk = tokens(text == null ? "" : text);
+        int n = tk.count;
+        float[] contrib = new float[n];
+        int[] nfeat = new int[n];
+        float[] w = weights;
+        features.emit(tk, 0, n, (t, b, v) -> {
+            contrib[t] += w[b] * v;
+            nfeat[t]++;
+        });
+        double best = unitLogit(contrib, nfeat, 0, n);
+        int bestFrom = 0;
+        int bestTo = n;
+        if (settings.bySentence()) {
+            int from = 0;
+            for (int t = 0; t < n; t++) {
+                if (tk.sentenceEnd[t] || t == n - 1 || t - from + 1 >= MAX_CHUNK_TOKENS) {
+                    if (from > 0 || t < n - 1) {
+                        double l = unitLogit(contrib, nfeat, from, t + 1);
+                        if (l > best) { best = l; bestFrom = from; bestTo = t + 1; }
+                    }
+                    from = t + 1;
+                }
+            }
+        }
+        return new Scan(best, bestFrom, bestTo, tk, contrib);
+    }
+
+    private double unitLogit(float[] contrib, int[] nfeat, int from, int to) {
+        double sum = 0;
+        int count = 0;
+        for (int t = from; t < to; t++) { sum += contrib[t]; count += nfeat[t]; }
+        return count == 0 ? bias : bias + sum / Math.sqrt(count);
+    }
+
+    double calibrate(double logit) {
+        return 1.0 / (1.0 + Math.exp(-(calibA * logit + calibB)));
+    }
+
+    /** The strongest positive tokens of the passage, adjacent ones merged into a phrase. */
+    private static List<String> reasons(TextFeatures.Tokens tk, float[] contrib, int from, int to) {
+        float total = 0;
+        for (int t = from; t < to; t++) if (contrib[t] > 0) total += contrib[t];
+        if (total <= 0) return List.of();
+        boolean[] pick = new boolean[tk.count];
+        for (int r = 0; r < MAX_REASONS; r++) {
+            int arg = -1;
+            for (int t = from; t < to; t++) {
+                if (!pick[t] && contrib[t] > 0.12f * total && (arg < 0 || contrib[t] > contrib[arg])) arg = t;
+            }
+            if (arg < 0) break;
+            pick[arg] = true;
+        }
+        List<String> out = new ArrayList<>();
+        for (int t = from; t < to; t++) {
+            if (!pick[t]) continue;
+            int s = t;
+            while (t + 1 < to && pick[t + 1] && !tk.sentenceEnd[t]) t++;
+            String phrase = s == t ? tk.originalToken(s) : tk.originalToken(s) + " " + tk.originalToken(t);
+            if (s != t && t - s > 1) phrase = joinRange(tk, s, t);
+            if (!out.contains(phrase)) out.add(phrase);
+        }
+        return out;
+    }
+
+    private static String joinRange(TextFeatures.Tokens tk, int s, int t) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = s; k <= t; k++) sb.append(k > s ? " " : "").append(tk.originalToken(k));
+        return sb.toString();
+    }
+}
