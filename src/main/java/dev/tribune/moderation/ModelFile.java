@@ -43,7 +43,8 @@ public final class ModelFile {
         out.writeInt(s.bits());
         out.writeFloat(s.quoteWeight());
         out.writeBoolean(s.normalize());
-        out.writeBoolean(s.bySentence());
+        out.writeFloat(s.sentenceWeight());
+        out.writeBoolean(s.lexicon());
         out.writeFloat(m.bias);
         out.writeFloat(m.calibA);
         out.writeFloat(m.calibB);
@@ -68,7 +69,7 @@ public final class ModelFile {
         if (format != FORMAT) throw new IOException("unsupported model format " + format);
         String target = in.readUTF();
         String description = in.readUTF();
-        TextClassifier.Settings s = new TextClassifier.Settings(in.readInt(), in.readFloat(), in.readBoolean(), in.readBoolean());
+        TextClassifier.Settings s = new TextClassifier.Settings(in.readInt(), in.readFloat(), in.readBoolean(), in.readFloat(), in.readBoolean());
         float bias = in.readFloat();
         float a = in.readFloat();
         float b = in.readFloat();

@@ -17,7 +17,14 @@ public final class ModelTrainer {
     public record Options(TextClassifier.Settings settings, int epochs, double learningRate, double l2,
                           boolean balanceSources, long seed) {
         public static Options standard(int bits) {
-            return new Options(TextClassifier.Settings.standard(bits), 6, 0.15, 2e-6, true, 20261231L);
+            TextClassifier.Settings s = TextClassifier.Settings.standard(bits);
+            // overridable for experiments only; the shipped models use the defaults
+            s = new TextClassifier.Settings(bits, Float.parseFloat(System.getProperty("tribune.quote", "0.35")),
+                    true, Float.parseFloat(System.getProperty("tribune.sentence", "0.5")),
+                    Boolean.parseBoolean(System.getProperty("tribune.lexicon", "true")));
+            return new Options(s, Integer.getInteger("tribune.epochs", 6),
+                    Double.parseDouble(System.getProperty("tribune.lr", "0.15")),
+                    Double.parseDouble(System.getProperty("tribune.l2", "2e-6")), true, 20261231L);
         }
 
         /** Plain bag-of-words, every example counted once: the yardstick in MODEL.md. */

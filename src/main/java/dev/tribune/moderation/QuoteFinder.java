@@ -36,12 +36,24 @@ final class QuoteFinder {
                     closer = c == '“' ? '”' : c == '«' ? '»' : c == '„' ? '“' : '"';
                 }
             } else if (c == closer || (c == '"' && closer != '"') || (closer == '”' && c == '“')) {
-                if (i - open <= MAX_QUOTE_CHARS) {
+                // one or two words in quotes are scare quotes or names, still the writer's own voice
+                if (i - open <= MAX_QUOTE_CHARS && words(text, open, i) >= 3) {
                     for (int k = open; k <= i; k++) q[k] = true;
                 }
                 open = -1;
             }
         }
         return q;
+    }
+
+    private static int words(String text, int from, int to) {
+        int words = 0;
+        boolean inWord = false;
+        for (int k = from + 1; k < to; k++) {
+            boolean letter = Character.isLetterOrDigit(text.charAt(k));
+            if (letter && !inWord) words++;
+            inWord = letter;
+        }
+        return words;
     }
 }

@@ -58,10 +58,16 @@ final class SourceEvaluation {
                 }));
             }
             List<String> out = new ArrayList<>();
+            double sum = 0;
+            int n = 0;
             for (Future<List<String>> f : results) {
-                out.addAll(f.get());
+                List<String> rows = f.get();
+                out.addAll(rows);
                 out.add("");
+                String main = rows.get(rows.size() - 1).trim().split("\\s+")[3];
+                if (!main.equals("NaN")) { sum += Double.parseDouble(main); n++; }
             }
+            out.add(String.format(java.util.Locale.ROOT, "mean held-out rocAUC over %d families: %.3f", n, sum / n));
             return out;
         } finally {
             pool.shutdown();

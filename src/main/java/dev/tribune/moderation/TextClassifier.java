@@ -12,15 +12,18 @@ public final class TextClassifier {
     static final int MAX_CHUNK_TOKENS = 40;
     private static final int MAX_REASONS = 5;
 
-    /** How text is read: feature space size, quote weight, normalization, per-sentence scoring. */
-    public record Settings(int bits, float quoteWeight, boolean normalize, boolean bySentence) {
+    /**
+     * How text is read: feature space size, weight of quoted words, normalization, how much the
+     * worst sentence may lift the whole text's score (0 none, 1 fully), bad-word list feature.
+     */
+    public record Settings(int bits, float quoteWeight, boolean normalize, float sentenceWeight, boolean lexicon) {
         public static Settings standard(int bits) {
-            return new Settings(bits, 0.35f, true, true);
+            return new Settings(bits, 0.35f, true, 0.5f, true);
         }
 
         /** The plain bag-of-words reading used as the yardstick in the model card. */
         public static Settings baseline(int bits) {
-            return new Settings(bits, 1f, false, false);
+            return new Settings(bits, 1f, false, 0f, false);
         }
     }
 
@@ -44,7 +47,7 @@ public final class TextClassifier {
         this.calibA = calibA;
         this.calibB = calibB;
         this.threshold = threshold;
-        this.features = new TextFeatures(settings.bits(), settings.quoteWeight());
+        this.features = new TextFeatures(settings.bits(), settings.quoteWeight(), settings.lexicon());
     }
 
     public String target() {
@@ -98,10 +101,11 @@ public final class TextClassifier {
             contrib[t] += w[b] * v;
             nfeat[t]++;
         });
-        double best = unitLogit(contrib, nfeat, 0, n);
+        double whole = unitLogit(contrib, nfeat, 0, n);
+        double best = whole;
         int bestFrom = 0;
         int bestTo = n;
-        if (settings.bySentence()) {
+        if (settings.sentenceWeight() > 0) {
             int from = 0;
             for (int t = 0; t < n; t++) {
                 if (tk.sentenceEnd[t] || t == n - 1 || t - from + 1 >= MAX_CHUNK_TOKENS) {
@@ -113,7 +117,8 @@ public final class TextClassifier {
                 }
             }
         }
-        return new Scan(best, bestFrom, bestTo, tk, contrib);
+        double logit = whole + settings.sentenceWeight() * (best - whole);
+        return new Scan(logit, bestFrom, bestTo, tk, contrib);
     }
 
     private double unitLogit(float[] contrib, int[] nfeat, int from, int to) {

@@ -10,6 +10,7 @@ public final class TextFeatures {
     private static final int NS_WORD = 0x1b873593;
     private static final int NS_PAIR = 0x5bd1e995;
     private static final int NS_GRAM = 0x68e31da4;
+    private static final int NS_LEXICON = 0x3c6ef372;
 
     /** Receives one feature: the token it belongs to, its bucket and its value. */
     public interface Sink {
@@ -51,10 +52,14 @@ public final class TextFeatures {
 
     private final int mask;
     private final float quoteWeight;
+    private final boolean lexicon;
+    private final int lexiconBucket;
 
-    public TextFeatures(int bits, float quoteWeight) {
+    public TextFeatures(int bits, float quoteWeight, boolean lexicon) {
         this.mask = (1 << bits) - 1;
         this.quoteWeight = quoteWeight;
+        this.lexicon = lexicon;
+        this.lexiconBucket = mix(NS_LEXICON) & mask;
     }
 
     private static boolean isWordChar(char c) {
@@ -111,6 +116,11 @@ public final class TextFeatures {
             }
             int s = tk.start[t];
             int len = tk.end[t] - s;
+            if (lexicon && Lexicon.ENGLISH.matches(c, s, tk.end[t])) {
+                // one shared feature: a listed word the training data never showed still counts
+                sink.accept(t, lexiconBucket, v);
+                emitted++;
+            }
             if (len < 2 || len > MAX_GRAM_TOKEN || c[s] >= 128) continue;
             // pieces of "<word>", the angle brackets marking the word's edges
             int padded = len + 2;
