@@ -38,6 +38,15 @@ public final class Classifiers {
         return new Classifiers(tox != null ? tox : resource("toxicity.model"), sp != null ? sp : resource("spam.model"));
     }
 
+    /** The shipped model of one target, or the given file's model when it has that target. */
+    public static TextClassifier modelFor(String target, List<Path> modelFiles) throws IOException {
+        for (Path p : modelFiles) {
+            TextClassifier m = ModelFile.read(p);
+            if (m.target().equals(target)) return m;
+        }
+        return resource(target + ".model");
+    }
+
     private static TextClassifier resource(String name) {
         try (InputStream in = Classifiers.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + name)) {
             if (in == null) throw new IllegalStateException("model " + RESOURCE_DIR + name + " is missing from the classpath");
@@ -62,8 +71,9 @@ public final class Classifiers {
     /** Scores one comment; null or empty text scores zero risk. */
     public Scores score(String text) {
         String t = text == null ? "" : text;
-        TextClassifier.Verdict tox = toxicity.verdict(t, true);
-        TextClassifier.Verdict sp = spam.verdict(t, true);
+        TextFeatures.Tokens tokens = toxicity.tokens(t);
+        TextClassifier.Verdict tox = toxicity.verdict(tokens, true);
+        TextClassifier.Verdict sp = spam.readsLike(toxicity) ? spam.verdict(tokens, true) : spam.verdict(t, true);
         List<String> reasons = new ArrayList<>(tox.reasons());
         for (String r : sp.reasons()) if (!reasons.contains(r)) reasons.add(r);
         return new Scores(tox.probability(), sp.probability(), List.copyOf(reasons));

@@ -55,7 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         TextClassifier model;
         try {
-            model = Classifiers.loadWith(models).model(target);
+            model = Classifiers.modelFor(target, models);
         } catch (IOException | RuntimeException e) {
             System.err.println("moderation evaluate: cannot load models: " + e.getMessage());
             return 1;

@@ -63,6 +63,10 @@ public final class TextClassifier {
         return features;
     }
 
+    boolean readsLike(TextClassifier other) {
+        return settings.normalize() == other.settings.normalize();
+    }
+
     TextFeatures.Tokens tokens(String text) {
         NormalizedText nt = settings.normalize() ? TextNormalizer.normalize(text) : TextNormalizer.plain(text);
         return TextFeatures.tokenize(nt);
@@ -77,7 +81,12 @@ public final class TextClassifier {
 
     /** Scores a text; when asked, also names the tokens of its worst passage. */
     public Verdict verdict(String text, boolean explain) {
-        Scan scan = scan(text);
+        return verdict(tokens(text == null ? "" : text), explain);
+    }
+
+    /** Scores already tokenized text (models that read text the same way can share the work). */
+    Verdict verdict(TextFeatures.Tokens tokens, boolean explain) {
+        Scan scan = scan(tokens);
         double p = calibrate(scan.logit);
         List<String> reasons = explain && p >= threshold * 0.6
                 ? reasons(scan.tokens, scan.contrib, scan.from, scan.to) : List.of();
@@ -86,13 +95,12 @@ public final class TextClassifier {
 
     /** The uncalibrated score: the higher of the whole text's and its worst sentence's. */
     double logit(String text) {
-        return scan(text).logit;
+        return scan(tokens(text == null ? "" : text)).logit;
     }
 
     private record Scan(double logit, int from, int to, TextFeatures.Tokens tokens, float[] contrib) {}
 
-    private Scan scan(String text) {
-        TextFeatures.Tokens tk = tokens(text == null ? "" : text);
+    private Scan scan(TextFeatures.Tokens tk) {
         int n = tk.count;
         float[] contrib = new float[n];
         int[] nfeat = new int[n];
@@ -109,7 +117,8 @@ public final class TextClassifier {
             int from = 0;
             for (int t = 0; t < n; t++) {
                 if (tk.sentenceEnd[t] || t == n - 1 || t - from + 1 >= MAX_CHUNK_TOKENS) {
-                    if (from > 0 || t < n - 1) {
+                    // a sentence that is all quotation is someone else's voice: it must not lift the score
+                    if ((from > 0 || t < n - 1) && !allQuoted(tk, from, t + 1)) {
                         double l = unitLogit(contrib, nfeat, from, t + 1);
                         if (l > best) { best = l; bestFrom = from; bestTo = t + 1; }
                     }
@@ -119,6 +128,11 @@ public final class TextClassifier {
         }
         double logit = whole + settings.sentenceWeight() * (best - whole);
         return new Scan(logit, bestFrom, bestTo, tk, contrib);
+    }
+
+    private static boolean allQuoted(TextFeatures.Tokens tk, int from, int to) {
+        for (int t = from; t < to; t++) if (!tk.quoted[t]) return false;
+        return true;
     }
 
     private double unitLogit(float[] contrib, int[] nfeat, int from, int to) {
@@ -135,13 +149,16 @@ public final class TextClassifier {
     /** The strongest positive tokens of the passage, adjacent ones merged into a phrase. */
     private static List<String> reasons(TextFeatures.Tokens tk, float[] contrib, int from, int to) {
         float total = 0;
-        for (int t = from; t < to; t++) if (contrib[t] > 0) total += contrib[t];
+        float max = 0;
+        for (int t = from; t < to; t++) if (contrib[t] > 0) { total += contrib[t]; max = Math.max(max, contrib[t]); }
         if (total <= 0) return List.of();
+        // a reason must stand out among the passage's words, not merely lean the right way
+        float floor = Math.max(0.12f * total, 0.3f * max);
         boolean[] pick = new boolean[tk.count];
         for (int r = 0; r < MAX_REASONS; r++) {
             int arg = -1;
             for (int t = from; t < to; t++) {
-                if (!pick[t] && contrib[t] > 0.12f * total && (arg < 0 || contrib[t] > contrib[arg])) arg = t;
+                if (!pick[t] && contrib[t] >= floor && (arg < 0 || contrib[t] > contrib[arg])) arg = t;
             }
             if (arg < 0) break;
             pick[arg] = true;

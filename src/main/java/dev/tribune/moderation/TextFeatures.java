@@ -44,6 +44,12 @@ public final class TextFeatures {
         /** The token as the writer typed it. */
         String originalToken(int t) {
             int from = text.origin[start[t]];
+            if (end[t] - start[t] == 7 && new String(text.chars, start[t], 7).equals("httpurl")) {
+                // links were replaced by one token; show the whole link as written
+                int to = from;
+                while (to < text.original.length() && !Character.isWhitespace(text.original.charAt(to))) to++;
+                return text.original.substring(from, to);
+            }
             int to = text.origin[end[t] - 1];
             to += Character.charCount(text.original.codePointAt(to));
             return text.original.substring(from, Math.min(to, text.original.length()));
