@@ -40,6 +40,9 @@ public final class ModelTrainer {
     private static final Map<String, Double> SOURCE_WEIGHT = Map.of(
             "civil-sentences", 2.0, "davidson", 0.5, "jigsaw-sentence-templates", 0.4, "civil-comments", 1.0);
 
+    /** 0.5: each (source, class) cell weighs as the square root of its size; 1: all cells weigh the same. */
+    private static final double BALANCE = Double.parseDouble(System.getProperty("tribune.balance", "0.5"));
+
     private final Options options;
 
     public ModelTrainer(Options options) {
@@ -120,7 +123,7 @@ public final class ModelTrainer {
         for (int i = 0; i < out.length; i++) {
             Example e = examples.get(i);
             int n = cells.get(e.source() + "|" + e.label());
-            out[i] = SOURCE_WEIGHT.getOrDefault(e.source(), 1.0) / Math.sqrt(n);
+            out[i] = SOURCE_WEIGHT.getOrDefault(e.source(), 1.0) / Math.pow(n, BALANCE);
             total += out[i];
         }
         double scale = out.length / total;

@@ -54,7 +54,17 @@ public final class TextNormalizer {
             } else {
                 char b = cp >= 0x1D400 && cp <= 0x1D7FF ? supplementaryBase(cp) : 0;
                 if (b != 0) { out[len] = b; origin[len++] = i; }
-                else { out[len] = text.charAt(i); origin[len++] = i; out[len] = text.charAt(i + 1); origin[len++] = i; }
+                else {
+                    out[len] = text.charAt(i); origin[len++] = i; out[len] = text.charAt(i + 1); origin[len++] = i;
+                    String words = EmojiWords.of(cp);
+                    if (!words.isEmpty()) {
+                        if (out.length < len + words.length() + 8) {
+                            out = java.util.Arrays.copyOf(out, out.length * 2 + words.length());
+                            origin = java.util.Arrays.copyOf(origin, out.length);
+                        }
+                        for (int k = 0; k < words.length(); k++) { out[len] = words.charAt(k); origin[len++] = i; }
+                    }
+                }
             }
             i += width;
         }

@@ -76,6 +76,12 @@ class TextNormalizerTest {
     }
 
     @Test
+    void spellsOutEmojiAndIgnoresSkinTone() {
+        assertThat(norm("you 🐀")).contains("rat");
+        assertThat(norm("👍🏾")).isEqualTo(norm("👍"));
+    }
+
+    @Test
     void survivesAnything() {
         for (String s : new String[] {"", " ", "\uD83D", "👳🏾 😂😂😂", "\u0000\u0001", "a".repeat(100_000), "'''\"\"\"> > >"}) {
             assertThat(TextNormalizer.normalize(s)).isNotNull();
