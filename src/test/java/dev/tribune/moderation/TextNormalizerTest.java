@@ -53,12 +53,19 @@ class TextNormalizerTest {
 
     @Test
     void marksQuotedText() {
-        NormalizedText nt = TextNormalizer.normalize("He said \"you idiot\" to me\n> another quote\nmine");
+        NormalizedText nt = TextNormalizer.normalize("He said \"you utter idiot\" to me\n> another quote\nmine");
         String text = nt.text();
         assertThat(nt.quoted[text.indexOf("idiot")]).isTrue();
         assertThat(nt.quoted[text.indexOf("another")]).isTrue();
         assertThat(nt.quoted[text.indexOf("mine")]).isFalse();
         assertThat(nt.quoted[text.indexOf("said")]).isFalse();
+    }
+
+    @Test
+    void scareQuotesAreTheWritersOwnVoice() {
+        NormalizedText nt = TextNormalizer.normalize("The \"journalist\" is a \"total idiot\"");
+        assertThat(nt.quoted[nt.text().indexOf("journalist")]).isFalse();
+        assertThat(nt.quoted[nt.text().indexOf("idiot")]).isFalse();
     }
 
     @Test
