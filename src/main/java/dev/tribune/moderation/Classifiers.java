@@ -71,9 +71,10 @@ public final class Classifiers {
     /** Scores one comment; null or empty text scores zero risk. */
     public Scores score(String text) {
         String t = text == null ? "" : text;
-        TextFeatures.Tokens tokens = toxicity.tokens(t);
-        TextClassifier.Verdict tox = toxicity.verdict(tokens, true);
-        TextClassifier.Verdict sp = spam.readsLike(toxicity) ? spam.verdict(tokens, true) : spam.verdict(t, true);
+        // both models usually read text the same way: normalize, tokenize and hash only once
+        TextFeatures.FeatureList features = toxicity.features().collect(toxicity.tokens(t));
+        TextClassifier.Verdict tox = toxicity.verdict(features, true);
+        TextClassifier.Verdict sp = spam.readsLike(toxicity) ? spam.verdict(features, true) : spam.verdict(t, true);
         List<String> reasons = new ArrayList<>(tox.reasons());
         for (String r : sp.reasons()) if (!reasons.contains(r)) reasons.add(r);
         return new Scores(tox.probability(), sp.probability(), List.copyOf(reasons));

@@ -64,7 +64,7 @@ public final class TextClassifier {
     }
 
     boolean readsLike(TextClassifier other) {
-        return settings.normalize() == other.settings.normalize();
+        return settings.normalize() == other.settings.normalize() && features.sameAs(other.features);
     }
 
     TextFeatures.Tokens tokens(String text) {
@@ -86,7 +86,12 @@ public final class TextClassifier {
 
     /** Scores already tokenized text (models that read text the same way can share the work). */
     Verdict verdict(TextFeatures.Tokens tokens, boolean explain) {
-        Scan scan = scan(tokens);
+        return verdict(features.collect(tokens), explain);
+    }
+
+    /** Scores collected features (models that read text the same way share one collection). */
+    Verdict verdict(TextFeatures.FeatureList featureList, boolean explain) {
+        Scan scan = scan(featureList);
         double p = calibrate(scan.logit);
         List<String> reasons = explain && p >= threshold * 0.6
                 ? reasons(scan.tokens, scan.contrib, scan.from, scan.to) : List.of();
@@ -95,20 +100,23 @@ public final class TextClassifier {
 
     /** The uncalibrated score: the higher of the whole text's and its worst sentence's. */
     double logit(String text) {
-        return scan(tokens(text == null ? "" : text)).logit;
+        return scan(features.collect(tokens(text == null ? "" : text))).logit;
     }
 
     private record Scan(double logit, int from, int to, TextFeatures.Tokens tokens, float[] contrib) {}
 
-    private Scan scan(TextFeatures.Tokens tk) {
+    private Scan scan(TextFeatures.FeatureList fl) {
+        TextFeatures.Tokens tk = fl.tokens;
         int n = tk.count;
         float[] contrib = new float[n];
         int[] nfeat = new int[n];
         float[] w = weights;
-        features.emit(tk, 0, n, (t, b, v) -> {
-            contrib[t] += w[b] * v;
+        int mask = w.length - 1;
+        for (int k = 0; k < fl.size; k++) {
+            int t = fl.token[k];
+            contrib[t] += w[fl.hash[k] & mask] * fl.value[k];
             nfeat[t]++;
-        });
+        }
         double whole = unitLogit(contrib, nfeat, 0, n);
         double best = whole;
         int bestFrom = 0;

@@ -59,13 +59,11 @@ public final class TextFeatures {
     private final int mask;
     private final float quoteWeight;
     private final boolean lexicon;
-    private final int lexiconBucket;
 
     public TextFeatures(int bits, float quoteWeight, boolean lexicon) {
         this.mask = (1 << bits) - 1;
         this.quoteWeight = quoteWeight;
         this.lexicon = lexicon;
-        this.lexiconBucket = mix(NS_LEXICON) & mask;
     }
 
     private static boolean isWordChar(char c) {
@@ -106,8 +104,48 @@ public final class TextFeatures {
                 || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION;
     }
 
+    /** Every feature of one text with its full 32-bit hash, so models of any size can share it. */
+    public static final class FeatureList {
+        final Tokens tokens;
+        int size;
+        int[] token = new int[256];
+        int[] hash = new int[256];
+        float[] value = new float[256];
+
+        FeatureList(Tokens tokens) {
+            this.tokens = tokens;
+        }
+
+        void add(int t, int h, float v) {
+            if (size == token.length) {
+                token = java.util.Arrays.copyOf(token, size * 2);
+                hash = java.util.Arrays.copyOf(hash, size * 2);
+                value = java.util.Arrays.copyOf(value, size * 2);
+            }
+            token[size] = t;
+            hash[size] = h;
+            value[size++] = v;
+        }
+    }
+
+    /** Collects all features of a text unmasked; a model masks them to its own size. */
+    public FeatureList collect(Tokens tk) {
+        FeatureList fl = new FeatureList(tk);
+        emit(tk, 0, tk.count, fl::add, -1);
+        return fl;
+    }
+
+    /** Whether two readers produce the same features before masking. */
+    boolean sameAs(TextFeatures other) {
+        return quoteWeight == other.quoteWeight && lexicon == other.lexicon;
+    }
+
     /** Emits every feature of tokens [from, to); returns how many it emitted. */
     public int emit(Tokens tk, int from, int to, Sink sink) {
+        return emit(tk, from, to, sink, mask);
+    }
+
+    private int emit(Tokens tk, int from, int to, Sink sink, int mask) {
         char[] c = tk.text.chars;
         int emitted = 0;
         for (int t = from; t < to; t++) {
@@ -124,7 +162,7 @@ public final class TextFeatures {
             int len = tk.end[t] - s;
             if (lexicon && Lexicon.ENGLISH.matches(c, s, tk.end[t])) {
                 // one shared feature: a listed word the training data never showed still counts
-                sink.accept(t, lexiconBucket, v);
+                sink.accept(t, mix(NS_LEXICON) & mask, v);
                 emitted++;
             }
             if (len < 2 || len > MAX_GRAM_TOKEN || c[s] >= 128) continue;
