@@ -16,6 +16,7 @@ import dev.tribune.live.LiveSettings;
 import dev.tribune.live.LocalBridge;
 import dev.tribune.live.PostgresBridge;
 import dev.tribune.moderation.AuditLog;
+import dev.tribune.moderation.Classifiers;
 import dev.tribune.moderation.CommentHistory;
 import dev.tribune.moderation.Decisions;
 import dev.tribune.moderation.ModerationQueue;
@@ -74,7 +75,7 @@ public final class App implements AutoCloseable {
     private WebServer web;
 
     public App(Settings settings) {
-        this(settings, Scorer.NONE, LiveSettings.fromEnvironment(System.getenv()));
+        this(settings, Classifiers.loadShipped(), LiveSettings.fromEnvironment(System.getenv()));
     }
 
     /**

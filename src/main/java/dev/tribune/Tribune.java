@@ -226,6 +226,7 @@ public final class Tribune {
         // Helidon logs through java.util.logging; keep its start-up chatter out of the way.
         java.util.logging.Logger.getLogger("io.helidon").setLevel(java.util.logging.Level.WARNING);
         CommandLine cli = new CommandLine(new Tribune());
+        cli.addSubcommand("moderation", dev.tribune.moderation.ModerationCommand.commandLine());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof Settings.BadSetting bad) {
                 System.err.println("tribune: " + bad.getMessage());

@@ -11,7 +11,7 @@ import java.util.List;
  * The toxicity and spam models together: the one object the posting pipeline calls.
  * Immutable and thread-safe.
  */
-public final class Classifiers {
+public final class Classifiers implements Scorer {
     static final String RESOURCE_DIR = "moderation/";
     private final TextClassifier toxicity;
     private final TextClassifier spam;
@@ -69,7 +69,8 @@ public final class Classifiers {
     }
 
     /** Scores one comment; null or empty text scores zero risk. */
-    public Scores score(String text) {
+    @Override
+    public TextScores score(String text) {
         String t = text == null ? "" : text;
         // both models usually read text the same way: normalize, tokenize and hash only once
         TextFeatures.FeatureList features = toxicity.features().collect(toxicity.tokens(t));
@@ -77,6 +78,6 @@ public final class Classifiers {
         TextClassifier.Verdict sp = spam.readsLike(toxicity) ? spam.verdict(features, true) : spam.verdict(t, true);
         List<String> reasons = new ArrayList<>(tox.reasons());
         for (String r : sp.reasons()) if (!reasons.contains(r)) reasons.add(r);
-        return new Scores(tox.probability(), sp.probability(), List.copyOf(reasons));
+        return new TextScores(tox.probability(), sp.probability(), List.copyOf(reasons));
     }
 }

@@ -83,7 +83,7 @@ final class ScoreCommand implements Callable<Integer> {
             return result;
         }
         try {
-            Scores s = classifiers.score(text.asText());
+            TextScores s = classifiers.score(text.asText());
             result.put("toxicity", round(s.toxicity()));
             result.put("spam", round(s.spam()));
             ArrayNode reasons = result.putArray("reasons");

@@ -12,16 +12,16 @@ class ShippedModelTest {
 
     @Test
     void abuseScoresHigherThanCivilComment() {
-        Scores abusive = MODELS.score("You are a pathetic, brain-dead moron and nobody wants you here.");
-        Scores civil = MODELS.score("I think the council should publish the budget before the vote; thanks for reporting this.");
+        TextScores abusive = MODELS.score("You are a pathetic, brain-dead moron and nobody wants you here.");
+        TextScores civil = MODELS.score("I think the council should publish the budget before the vote; thanks for reporting this.");
         assertThat(abusive.toxicity()).isGreaterThan(0.5).isGreaterThan(civil.toxicity() + 0.3);
         assertThat(abusive.reasons()).isNotEmpty();
     }
 
     @Test
     void spamScoresHigherThanComment() {
-        Scores spam = MODELS.score("Check out my channel and subscribe!! Free gift cards at http://win.example");
-        Scores civil = MODELS.score("The mayor's plan for the river front seems rushed to me.");
+        TextScores spam = MODELS.score("Check out my channel and subscribe!! Free gift cards at http://win.example");
+        TextScores civil = MODELS.score("The mayor's plan for the river front seems rushed to me.");
         assertThat(spam.spam()).isGreaterThan(civil.spam() + 0.3);
     }
 
@@ -38,7 +38,7 @@ class ShippedModelTest {
         assertBounded(MODELS.score(null));
     }
 
-    private static void assertBounded(Scores s) {
+    private static void assertBounded(TextScores s) {
         assertThat(s.toxicity()).isBetween(0.0, 1.0);
         assertThat(s.spam()).isBetween(0.0, 1.0);
         assertThat(s.reasons()).isNotNull();
