@@ -45,11 +45,20 @@ public final class TestTribune implements AutoCloseable {
 
     /** A test Tribune whose moderation pipeline scores comments with this scorer. */
     public static TestTribune start(dev.tribune.moderation.Scorer scorer) {
+        return start(scorer, s -> s);
+    }
+
+    /** A test Tribune with some settings changed (say, the SMTP server its emails go to). */
+    public static TestTribune startWith(java.util.function.UnaryOperator<Settings> change) {
+        return start(dev.tribune.moderation.Scorer.NONE, change);
+    }
+
+    private static TestTribune start(dev.tribune.moderation.Scorer scorer, java.util.function.UnaryOperator<Settings> change) {
         try {
             Path dir = Files.createTempDirectory("tribune-test");
             Settings s = Settings.resolve(Map.of(), 0, "127.0.0.1", "sqlite:" + dir.resolve("test.db"), null,
                     "test-secret-0123456789", "127.0.0.1");
-            return new TestTribune(new App(s, scorer), dir);
+            return new TestTribune(new App(change.apply(s), scorer), dir);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

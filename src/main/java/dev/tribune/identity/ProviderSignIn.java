@@ -181,7 +181,7 @@ public final class ProviderSignIn {
         return discovered.get(p.issuer(), issuer -> {
             JsonNode d = send(HttpRequest.newBuilder(URI.create(issuer.replaceFirst("/$", "") + "/.well-known/openid-configuration"))
                     .timeout(Duration.ofSeconds(15)).header("Accept", "application/json").GET().build());
-            if (!issuer.equals(d.path("issuer").asText())) throw failed("The provider's discovery document names another issuer.");
+            if (!issuer.replaceFirst("/$", "").equals(d.path("issuer").asText().replaceFirst("/$", ""))) throw failed("The provider's discovery document names another issuer.");
             boolean basic = true;
             if (d.path("token_endpoint_auth_methods_supported").isArray()) {
                 Set<String> methods = new HashSet<>();
