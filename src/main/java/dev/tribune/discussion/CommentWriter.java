@@ -62,11 +62,11 @@ public final class CommentWriter {
             name = in.commenter().account().displayName();
             email = "";
         }
-        checkFields(name, email, body);
-
         Discussion d = db.read(h -> Discussions.find(h, in.discussionId())).orElseThrow(
                 () -> Refusal.notFound("There is no discussion " + in.discussionId() + "."));
+        // Who may post comes first: a guest on an accounts-only site hears "sign in", not "give a name".
         admission.admit(d, in.commenter());
+        checkFields(name, email, body);
         if (!d.open()) throw new Refusal(403, "comments-closed", "Comments are closed on this article.");
         if (in.parentId() != null) checkParent(in.parentId(), d.id());
 
