@@ -64,6 +64,15 @@ public final class TestTribune implements AutoCloseable {
         }
     }
 
+    /**
+     * Lifts the site's posting-rate limits, for tests that post several comments from one writer in
+     * quick succession to test something else (the rate limits have their own tests in ModerationIT).
+     */
+    public static void withoutPostingLimits(TestTribune t) {
+        t.app.policies.change(t.site.id(), Map.of("floodSeconds", "0", "maxPerMinute", "1000", "maxPerHour", "1000",
+                "maxPerHourPerIp", "1000"), null);
+    }
+
     public long discussionId() {
         return app.discussions.forArticle(article.id()).orElseThrow().id();
     }
