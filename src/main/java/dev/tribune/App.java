@@ -28,6 +28,7 @@ import dev.tribune.store.Database;
 import dev.tribune.web.AdminComments;
 import dev.tribune.web.AdminPages;
 import dev.tribune.web.ApiV1;
+import dev.tribune.web.ArticleIndex;
 import dev.tribune.web.ArticlePages;
 import dev.tribune.web.ClientAddress;
 import dev.tribune.web.LiveStreams;
@@ -60,6 +61,7 @@ public final class App implements AutoCloseable {
     public final Sanctions sanctions;
     public final Reports reports;
     public final Hub live;
+    public final ArticleIndex index;
     private WebServer web;
 
     public App(Settings settings) {
@@ -75,15 +77,16 @@ public final class App implements AutoCloseable {
         this.db = Database.open(settings.database());
         this.live = new Hub(new EventFeed(db), bridge(settings, db), liveSettings);
         this.sites = new Sites(db);
-        this.newsroom = new Newsroom(db, live::changed);
-        this.discussions = new Discussions(db, live::changed);
+        this.newsroom = new Newsroom(db, this::articleChanged);
+        this.discussions = new Discussions(db, this::changed);
+        this.index = new ArticleIndex(newsroom, discussions);
         this.threads = new ThreadReader(db);
         this.policies = new Policies(db);
         this.decisions = new Decisions(db);
-        this.comments = new CommentWriter(db, Pipeline.full(new CommentHistory(db), policies, scorer), live::changed);
+        this.comments = new CommentWriter(db, Pipeline.full(new CommentHistory(db), policies, scorer), this::changed);
         this.sanctions = new Sanctions(db, comments);
         this.reports = new Reports(db, policies, comments);
-        this.votes = new Votes(db, live::changed);
+        this.votes = new Votes(db, this::changed);
         this.accounts = new Accounts(db);
         this.sessions = new StaffSessions(db, accounts);
         this.signer = Signer.forInstallation(db, settings.secret());
@@ -96,15 +99,26 @@ public final class App implements AutoCloseable {
         Problems problems = new Problems(visitors, templates);
         ThreadCache threadCache = new ThreadCache();
         web = new WebServer(settings.bind(), settings.port(), problems, List.of(
-                new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates, threadCache),
+                new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates, threadCache, index),
                 new ReportRoutes(reports, visitors),
-                new ApiV1(newsroom, discussions, threads, comments, votes, visitors),
+                new ApiV1(newsroom, discussions, threads, comments, votes, visitors, threadCache, index),
                 new LiveStreams(live, discussions, visitors),
                 new StaffPages(accounts, sessions, visitors, templates, settings.secureCookies()),
                 new AdminPages(newsroom, discussions, comments, db, visitors, templates),
                 new AdminComments(new RecentComments(db), comments, visitors, templates)
         )).start();
         return web.port();
+    }
+
+    /** After a committed change to a discussion: forget what the read path remembers of it, then tell live streams. */
+    private void changed(long discussionId) {
+        index.discussionChanged(discussionId);
+        live.changed(discussionId);
+    }
+
+    private void articleChanged(long discussionId) {
+        index.articleChanged(discussionId);
+        live.changed(discussionId);
     }
 
     /** SQLite means one node; on PostgreSQL the nodes wake each other with LISTEN/NOTIFY. */

@@ -45,7 +45,7 @@ public final class Visitors {
         if (staffToken != null) {
             staff = sessions.find(staffToken).filter(s -> s.account().siteId() == site.id()).orElse(null);
         }
-        return new Visitor(site, ip, signer.hash("ip", ip), id.isPresent() ? token : null, guestKey, staff);
+        return new Visitor(site, ip, () -> signer.hash("ip", ip), id.isPresent() ? token : null, guestKey, staff);
     }
 
     /** The visitor with a browser token, setting the cookie when they had none (first post or vote). */
@@ -54,7 +54,7 @@ public final class Visitors {
         String token = signer.newBrowserToken();
         Responses.setCookie(res, BROWSER_COOKIE, token, BROWSER_COOKIE_AGE, secureCookies);
         String id = signer.verifyBrowserToken(token).orElseThrow();
-        return new Visitor(v.site(), v.clientIp(), v.ipHash(), token, signer.hash("guest", id), v.staff());
+        return new Visitor(v.site(), v.clientIp(), v::ipHash, token, signer.hash("guest", id), v.staff());
     }
 
     public Site site(ServerRequest req) {
