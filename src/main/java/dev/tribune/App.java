@@ -45,6 +45,7 @@ import dev.tribune.web.AdminModeration;
 import dev.tribune.web.AdminPages;
 import dev.tribune.web.AdminQueue;
 import dev.tribune.web.ApiV1;
+import dev.tribune.web.ArticleIndex;
 import dev.tribune.web.ArticlePages;
 import dev.tribune.web.ClientAddress;
 import dev.tribune.web.LiveStreams;
@@ -92,6 +93,7 @@ public final class App implements AutoCloseable {
     public final ReaderMail readerMail;
     public final SsoTokens sso;
     public final ProviderSignIn providerSignIn;
+    public final ArticleIndex index;
     private WebServer web;
 
     public App(Settings settings) {
@@ -107,20 +109,21 @@ public final class App implements AutoCloseable {
         this.db = Database.open(settings.database());
         this.live = new Hub(new EventFeed(db), bridge(settings, db), liveSettings);
         this.sites = new Sites(db);
-        this.newsroom = new Newsroom(db, live::changed);
-        this.discussions = new Discussions(db, live::changed);
+        this.newsroom = new Newsroom(db, this::articleChanged);
+        this.discussions = new Discussions(db, this::changed);
+        this.index = new ArticleIndex(newsroom, discussions);
         this.threads = new ThreadReader(db);
         this.policies = new Policies(db);
         this.decisions = new Decisions(db);
         this.signOn = new SiteSignOn(db);
-        this.comments = new CommentWriter(db, Pipeline.full(new CommentHistory(db), policies, scorer), live::changed, signOn);
+        this.comments = new CommentWriter(db, Pipeline.full(new CommentHistory(db), policies, scorer), this::changed, signOn);
         this.sanctions = new Sanctions(db, comments);
         this.reports = new Reports(db, policies, comments);
         this.audit = new AuditLog(db);
         this.labels = new ModeratorLabels(db);
         this.queue = new ModerationQueue(db, policies);
         this.moderators = new ModeratorActions(db, comments, sanctions);
-        this.votes = new Votes(db, live::changed);
+        this.votes = new Votes(db, this::changed);
         this.accounts = new Accounts(db);
         this.sessions = new StaffSessions(db, accounts);
         this.signer = Signer.forInstallation(db, settings.secret());
@@ -141,13 +144,13 @@ public final class App implements AutoCloseable {
         ThreadCache threadCache = new ThreadCache();
         ReaderAccess access = new ReaderAccess(readerSessions, settings.secureCookies());
         web = new WebServer(settings.bind(), settings.port(), problems, List.of(
-                new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates, threadCache),
+                new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates, threadCache, index),
                 new ReportRoutes(reports, visitors),
                 // Before ApiV1, whose catch-all answers any other /api/ path with 404.
                 new ReaderApi(readers, sso, readerMail, access, visitors),
                 new ReaderPages(readers, readerMail, links, signOn, new ReaderComments(db), access, visitors, templates),
                 new ProviderRoutes(signOn, providerSignIn, access, visitors),
-                new ApiV1(newsroom, discussions, threads, comments, votes, visitors),
+                new ApiV1(newsroom, discussions, threads, comments, votes, visitors, threadCache, index),
                 new LiveStreams(live, discussions, visitors),
                 new StaffPages(accounts, sessions, visitors, templates, settings.secureCookies()),
                 new AdminPages(newsroom, discussions, comments, db, visitors, templates),
@@ -157,6 +160,17 @@ public final class App implements AutoCloseable {
                 new AdminModeration(policies, audit, visitors, templates)
         )).start();
         return web.port();
+    }
+
+    /** After a committed change to a discussion: forget what the read path remembers of it, then tell live streams. */
+    private void changed(long discussionId) {
+        index.discussionChanged(discussionId);
+        live.changed(discussionId);
+    }
+
+    private void articleChanged(long discussionId) {
+        index.articleChanged(discussionId);
+        live.changed(discussionId);
     }
 
     /** SQLite means one node; on PostgreSQL the nodes wake each other with LISTEN/NOTIFY. */

@@ -2,6 +2,8 @@ package dev.tribune.moderation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tribune.store.Database;
 
 import java.util.LinkedHashMap;
@@ -16,13 +18,22 @@ public final class Policies {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, String>> CHANGES = new TypeReference<>() {};
 
+    /** How long another node's policy change may go unseen here (PostgreSQL); this node's own take effect at once. */
+    public static final java.time.Duration FRESH_FOR = java.time.Duration.ofSeconds(2);
+
     private final Database db;
+    /** Every post asks for its site's policy; keeping it saves a query per post. */
+    private final Cache<Long, Policy> bySite = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(FRESH_FOR).build();
 
     public Policies(Database db) {
         this.db = db;
     }
 
     public Policy forSite(long siteId) {
+        return bySite.get(siteId, this::load);
+    }
+
+    private Policy load(long siteId) {
         return db.read(h -> h.createQuery("select preset, overrides from moderation_policy where site_id = ?").bind(0, siteId)
                 .map((rs, ctx) -> Policy.preset(rs.getString(1)).with(parse(rs.getString(2))))
                 .findOne().orElse(Policy.BALANCED));
@@ -37,20 +48,28 @@ public final class Policies {
 
     /** Changes some keys (values as typed: "0.7", "off", "true"); nothing is stored if any is refused. */
     public Policy change(long siteId, Map<String, String> changes, Long byAccount) {
-        return db.write(h -> {
-            var row = h.createQuery("select preset, overrides from moderation_policy where site_id = ?").bind(0, siteId)
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), parse(rs.getString(2)))).findOne();
-            String preset = row.map(Map.Entry::getKey).orElse(Policy.BALANCED.preset());
-            Map<String, String> all = new LinkedHashMap<>(row.map(Map.Entry::getValue).orElse(Map.of()));
-            all.putAll(changes);
-            Policy p = Policy.preset(preset).with(all);
-            upsert(h, siteId, preset, all, byAccount);
-            return p;
-        });
+        try {
+            return db.write(h -> {
+                var row = h.createQuery("select preset, overrides from moderation_policy where site_id = ?").bind(0, siteId)
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), parse(rs.getString(2)))).findOne();
+                String preset = row.map(Map.Entry::getKey).orElse(Policy.BALANCED.preset());
+                Map<String, String> all = new LinkedHashMap<>(row.map(Map.Entry::getValue).orElse(Map.of()));
+                all.putAll(changes);
+                Policy p = Policy.preset(preset).with(all);
+                upsert(h, siteId, preset, all, byAccount);
+                return p;
+            });
+        } finally {
+            bySite.invalidate(siteId);
+        }
     }
 
     private void store(long siteId, String preset, Map<String, String> changes, Long byAccount) {
-        db.update(h -> upsert(h, siteId, preset, changes, byAccount));
+        try {
+            db.update(h -> upsert(h, siteId, preset, changes, byAccount));
+        } finally {
+            bySite.invalidate(siteId);
+        }
     }
 
     private static void upsert(org.jdbi.v3.core.Handle h, long siteId, String preset, Map<String, String> changes, Long byAccount) {

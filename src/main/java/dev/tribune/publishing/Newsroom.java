@@ -100,7 +100,7 @@ public final class Newsroom {
     public Article update(long articleId, ArticleDraft draft) {
         Article old = byId(articleId).orElseThrow(() -> Refusal.notFound("There is no article " + articleId + "."));
         ArticleDraft d = check(old.siteId(), draft, articleId);
-        return db.write(h -> {
+        Article saved = db.write(h -> {
             h.createUpdate("update article set slug = ?, headline = ?, standfirst = ?, body_md = ?, body_html = ?, author_id = ?, "
                             + "tags = ?, published_at = ?, updated_at = ? where id = ?")
                     .bind(0, d.slug()).bind(1, d.headline()).bind(2, d.standfirst()).bind(3, d.body())
@@ -111,6 +111,10 @@ public final class Newsroom {
                     .bind(0, d.headline()).bind(1, articleId).execute();
             return byId(h, articleId).orElseThrow();
         });
+        // Caches of the read path keep articles by slug; they must forget this one now.
+        db.read(h -> h.createQuery("select id from discussion where article_id = ?").bind(0, articleId).mapTo(Long.class).findOne())
+                .ifPresent(afterChange);
+        return saved;
     }
 
     public Optional<Article> byId(long id) {

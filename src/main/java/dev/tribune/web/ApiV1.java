@@ -47,14 +47,19 @@ public final class ApiV1 implements HttpService {
     private final CommentWriter writer;
     private final Votes votes;
     private final Visitors visitors;
+    private final ThreadCache cache;
+    private final ArticleIndex index;
 
-    public ApiV1(Newsroom newsroom, Discussions discussions, ThreadReader threads, CommentWriter writer, Votes votes, Visitors visitors) {
+    public ApiV1(Newsroom newsroom, Discussions discussions, ThreadReader threads, CommentWriter writer, Votes votes, Visitors visitors,
+                 ThreadCache cache, ArticleIndex index) {
         this.newsroom = newsroom;
         this.discussions = discussions;
         this.threads = threads;
         this.writer = writer;
         this.votes = votes;
         this.visitors = visitors;
+        this.cache = cache;
+        this.index = index;
     }
 
     @Override
@@ -96,6 +101,14 @@ public final class ApiV1 implements HttpService {
         Visitor v = visitors.of(req);
         Sort sort = Sort.parse(Responses.query(req, "sort"));
         int limit = limit(req, Limits.PAGE_SIZE, Limits.MAX_PAGE_SIZE, true);
+        if (!v.hasPersonalState()) {
+            // Anonymous readers all get the same bytes: serve them ready-made, asking the database nothing.
+            String cursor = Responses.query(req, "cursor");
+            ThreadCache.Key key = new ThreadCache.Key(d.id(), d.version(), sort.param(), cursor, limit, "json");
+            cache.serve(req, res, key, "application/json", () -> Responses.write(ApiJson.ThreadJson.of(
+                    threads.page(d.id(), sort, cursor, limit, null, null))));
+            return;
+        }
         ThreadPage page = threads.page(d.id(), sort, Responses.query(req, "cursor"), limit, v.guestKey(), v.commenter().accountId());
         shared(res, v);
         Responses.json(res, 200, ApiJson.ThreadJson.of(page));
@@ -231,7 +244,7 @@ public final class ApiV1 implements HttpService {
     private Discussion articleDiscussion(ServerRequest req) {
         Visitor v = visitors.of(req);
         Article a = publishedArticle(v, req.path().pathParameters().get("slug"));
-        return discussions.forArticle(a.id()).orElseThrow();
+        return index.forArticle(a.id()).orElseThrow();
     }
 
     private Discussion discussion(ServerRequest req) {
@@ -240,7 +253,7 @@ public final class ApiV1 implements HttpService {
         Long id = ArticlePages.parseId(raw);
         Refusal missing = Refusal.notFound("There is no discussion " + raw + ".");
         if (id == null) throw missing;
-        Discussion d = discussions.byId(id).orElseThrow(() -> missing);
+        Discussion d = index.discussion(id).orElseThrow(() -> missing);
         if (!visible(v, d)) throw missing;
         return d;
     }
@@ -259,11 +272,11 @@ public final class ApiV1 implements HttpService {
     private boolean visible(Visitor v, Discussion d) {
         if (d.siteId() != v.site().id()) return false;
         if (d.articleId() == null || v.isStaff()) return true;
-        return newsroom.byId(d.articleId()).map(Article::isPublished).orElse(false);
+        return index.article(d.articleId()).map(Article::isPublished).orElse(false);
     }
 
     private Article publishedArticle(Visitor v, String slug) {
-        Article a = newsroom.bySlug(v.site().id(), slug).orElse(null);
+        Article a = index.bySlug(v.site().id(), slug).orElse(null);
         if (a == null || (!a.isPublished() && !v.isStaff())) {
             throw Refusal.notFound("There is no article '" + slug + "' on " + v.site().name() + ".");
         }

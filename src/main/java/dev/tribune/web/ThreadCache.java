@@ -60,17 +60,16 @@ public final class ThreadCache {
      */
     public void serve(ServerRequest req, ServerResponse res, Key key, String contentType, Supplier<byte[]> render) {
         String etag = key.etag();
-        res.header(HeaderNames.ETAG, etag);
-        res.header(HeaderNames.CACHE_CONTROL, SHARED);
-        res.header(HeaderNames.VARY, "Accept-Encoding");
-        res.header("X-Content-Type-Options", "nosniff");
         if (matches(req.headers().first(HeaderNames.IF_NONE_MATCH).orElse(null), etag)) {
+            sharedHeaders(res, etag);
             res.status(Status.NOT_MODIFIED_304);
             res.send();
             return;
         }
-        // One render per key even when many readers miss at once: the others wait for it.
+        // One render per key even when many readers miss at once: the others wait for it. A
+        // refused render (a bad cursor) throws before any shared header is set on its error.
         Entry e = entries.get(key, k -> Entry.of(render.get()));
+        sharedHeaders(res, etag);
         res.status(Status.OK_200);
         res.header(HeaderNames.CONTENT_TYPE, contentType);
         if (acceptsGzip(req.headers().first(HeaderNames.ACCEPT_ENCODING).orElse(null))) {
@@ -79,6 +78,13 @@ public final class ThreadCache {
         } else {
             res.send(e.plain());
         }
+    }
+
+    private static void sharedHeaders(ServerResponse res, String etag) {
+        res.header(HeaderNames.ETAG, etag);
+        res.header(HeaderNames.CACHE_CONTROL, SHARED);
+        res.header(HeaderNames.VARY, "Accept-Encoding");
+        res.header("X-Content-Type-Options", "nosniff");
     }
 
     static boolean matches(String ifNoneMatch, String etag) {

@@ -54,7 +54,7 @@ public final class Visitors {
             // A bearer request speaks for one reader only: ambient cookie sessions are not mixed in.
             ReaderSessions.Session r = readerSession(bearer, site);
             if (r == null) throw new Refusal(401, "invalid-token", "The sign-in token is unknown or has expired; please sign in again.");
-            return new Visitor(site, ip, signer.hash("ip", ip), id.isPresent() ? token : null, guestKey, null, r, true);
+            return new Visitor(site, ip, () -> signer.hash("ip", ip), id.isPresent() ? token : null, guestKey, null, r, true);
         }
         StaffSessions.Session staff = null;
         String staffToken = Responses.cookie(req, STAFF_COOKIE);
@@ -63,7 +63,7 @@ public final class Visitors {
                     .filter(s -> s.account().siteId() == site.id() && s.account().role().isStaff()).orElse(null);
         }
         ReaderSessions.Session reader = readerSession(Responses.cookie(req, READER_COOKIE), site);
-        return new Visitor(site, ip, signer.hash("ip", ip), id.isPresent() ? token : null, guestKey, staff, reader, false);
+        return new Visitor(site, ip, () -> signer.hash("ip", ip), id.isPresent() ? token : null, guestKey, staff, reader, false);
     }
 
     /** A reader session of this site; a session opened on another site is no session here. */
@@ -86,7 +86,7 @@ public final class Visitors {
         String token = signer.newBrowserToken();
         Responses.setCookie(res, BROWSER_COOKIE, token, BROWSER_COOKIE_AGE, secureCookies);
         String id = signer.verifyBrowserToken(token).orElseThrow();
-        return new Visitor(v.site(), v.clientIp(), v.ipHash(), token, signer.hash("guest", id), v.staff(), v.reader(), v.bearer());
+        return new Visitor(v.site(), v.clientIp(), v::ipHash, token, signer.hash("guest", id), v.staff(), v.reader(), v.bearer());
     }
 
     public Site site(ServerRequest req) {

@@ -87,4 +87,37 @@ class ThreadCacheIT {
         assertThat(mine.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         assertThat(mine.headers().firstValue("ETag")).isEmpty();
     }
+
+    @Test
+    void theJsonThreadIsSharedWithAnETagAndChangesWithANewComment() throws Exception {
+        HttpClient anon = TestTribune.browser();
+        for (String path : new String[] {"/api/v1/articles/harbour-story/comments", "/api/v1/discussions/" + t.discussionId() + "/comments?limit=all"}) {
+            HttpResponse<byte[]> first = get(anon, path);
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(first.headers().firstValue("Cache-Control")).hasValue("public, max-age=5, stale-while-revalidate=30");
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            assertThat(get(anon, path, "If-None-Match", etag).statusCode()).isEqualTo(304);
+
+            post(TestTribune.browser(), "A new comment for the JSON readers " + path.length() + ".");
+            HttpResponse<byte[]> after = get(anon, path, "If-None-Match", etag);
+            assertThat(after.statusCode()).isEqualTo(200);
+            assertThat(new String(after.body(), StandardCharsets.UTF_8)).contains("A new comment for the JSON readers " + path.length() + ".");
+        }
+    }
+
+    @Test
+    void aJsonReaderWithPersonalStateOrABadCursorGetsNothingShared() throws Exception {
+        HttpClient writer = TestTribune.browser();
+        post(writer, "Mine, seen through the API.");
+        HttpResponse<byte[]> mine = get(writer, "/api/v1/articles/harbour-story/comments");
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(mine.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+        assertThat(mine.headers().firstValue("ETag")).isEmpty();
+
+        HttpResponse<byte[]> bad = get(TestTribune.browser(), "/api/v1/articles/harbour-story/comments?cursor=not-a-cursor");
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.headers().firstValue("ETag")).isEmpty();
+        assertThat(bad.headers().firstValue("Cache-Control").orElse("")).doesNotContain("public");
+    }
 }
