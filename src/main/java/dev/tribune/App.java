@@ -1,6 +1,7 @@
 package dev.tribune;
 
 import dev.tribune.config.Settings;
+import dev.tribune.discussion.CommentSearch;
 import dev.tribune.discussion.CommentWriter;
 import dev.tribune.discussion.Discussions;
 import dev.tribune.discussion.RecentComments;
@@ -22,6 +23,7 @@ import dev.tribune.moderation.Policies;
 import dev.tribune.moderation.Reports;
 import dev.tribune.moderation.Sanctions;
 import dev.tribune.moderation.Scorer;
+import dev.tribune.publishing.ArticleSearch;
 import dev.tribune.publishing.Newsroom;
 import dev.tribune.publishing.Sites;
 import dev.tribune.store.Database;
@@ -33,6 +35,7 @@ import dev.tribune.web.ClientAddress;
 import dev.tribune.web.LiveStreams;
 import dev.tribune.web.Problems;
 import dev.tribune.web.ReportRoutes;
+import dev.tribune.web.SearchPages;
 import dev.tribune.web.StaffPages;
 import dev.tribune.web.Templates;
 import dev.tribune.web.Visitors;
@@ -59,6 +62,8 @@ public final class App implements AutoCloseable {
     public final Sanctions sanctions;
     public final Reports reports;
     public final Hub live;
+    public final ArticleSearch articleSearch;
+    public final CommentSearch commentSearch;
     private WebServer web;
 
     public App(Settings settings) {
@@ -86,6 +91,8 @@ public final class App implements AutoCloseable {
         this.accounts = new Accounts(db);
         this.sessions = new StaffSessions(db, accounts);
         this.signer = Signer.forInstallation(db, settings.secret());
+        this.articleSearch = new ArticleSearch(db);
+        this.commentSearch = new CommentSearch(db);
     }
 
     /** Starts the web server; returns the port it listens on. */
@@ -96,11 +103,13 @@ public final class App implements AutoCloseable {
         web = new WebServer(settings.bind(), settings.port(), problems, List.of(
                 new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates),
                 new ReportRoutes(reports, visitors),
+                // Before ApiV1, whose catch-all answers every other /api path with a 404.
+                new SearchPages(articleSearch, commentSearch, visitors, templates),
                 new ApiV1(newsroom, discussions, threads, comments, votes, visitors),
                 new LiveStreams(live, discussions, visitors),
                 new StaffPages(accounts, sessions, visitors, templates, settings.secureCookies()),
                 new AdminPages(newsroom, discussions, comments, db, visitors, templates),
-                new AdminComments(new RecentComments(db), comments, visitors, templates)
+                new AdminComments(new RecentComments(db), commentSearch, comments, visitors, templates)
         )).start();
         return web.port();
     }
