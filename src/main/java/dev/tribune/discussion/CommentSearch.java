@@ -73,8 +73,8 @@ public final class CommentSearch {
         StringBuilder where = new StringBuilder(" where d.site_id = :site");
         if (words) where.append(" and ").append(sql.commentMatch());
         if (f.status() != null) where.append(" and c.status = :status");
-        if (!f.author().isEmpty()) where.append(" and lower(c.author_name) like :author escape '\\'");
-        if (!f.article().isEmpty()) where.append(" and lower(d.title) like :article escape '\\'");
+        if (!f.author().isEmpty()) where.append(" and lower(c.author_name) like :author escape '!'");
+        if (!f.article().isEmpty()) where.append(" and lower(d.title) like :article escape '!'");
         if (readers) where.append(" and (d.article_id is null or (a.published_at is not null and a.published_at <= :now))");
         String ranked = "select " + CommentRows.COLUMNS + ", d.title as d_title, a.slug as a_slug from "
                 + (words ? sql.commentFrom() : "comment c")
@@ -118,7 +118,8 @@ public final class CommentSearch {
     private static String contains(String text) {
         StringBuilder lowered = new StringBuilder(text.length());
         for (char ch : text.toCharArray()) lowered.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch);
-        String t = lowered.toString().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        // '!' escapes rather than a backslash, which JDBI's statement parser would read as its own escape.
+        String t = lowered.toString().replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return "%" + t + "%";
     }
 }
