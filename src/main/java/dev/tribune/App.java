@@ -38,6 +38,7 @@ import dev.tribune.web.ReportRoutes;
 import dev.tribune.web.SearchPages;
 import dev.tribune.web.StaffPages;
 import dev.tribune.web.Templates;
+import dev.tribune.web.ThreadCache;
 import dev.tribune.web.Visitors;
 import dev.tribune.web.WebServer;
 
@@ -100,8 +101,9 @@ public final class App implements AutoCloseable {
         Templates templates = new Templates();
         Visitors visitors = new Visitors(sites, sessions, signer, new ClientAddress(settings.trustedProxies()), settings.secureCookies());
         Problems problems = new Problems(visitors, templates);
+        ThreadCache threadCache = new ThreadCache();
         web = new WebServer(settings.bind(), settings.port(), problems, List.of(
-                new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates),
+                new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates, threadCache),
                 new ReportRoutes(reports, visitors),
                 // Before ApiV1, whose catch-all answers every other /api path with a 404.
                 new SearchPages(articleSearch, commentSearch, visitors, templates),

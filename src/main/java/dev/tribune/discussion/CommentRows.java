@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /** Column lists and row mappers for comments and discussions. */
-final class CommentRows {
+public final class CommentRows {
     static final String COLUMNS = "c.id, c.discussion_id, c.parent_id, c.root_id, c.depth, c.number, c.path, "
             + "c.author_name, c.account_id, c.guest_key, c.badge, c.body_md, c.body_html, c.status, c.status_reason, "
             + "c.score, c.upvotes, c.downvotes, c.created_at, c.edited_at";
@@ -47,7 +47,7 @@ final class CommentRows {
     }
 
     /** Path segment of one comment: its id, zero-padded so that text order is creation order. */
-    static String segment(long id) {
+    public static String segment(long id) {
         return String.format("%012d", id);
     }
 

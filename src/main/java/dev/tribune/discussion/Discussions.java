@@ -51,10 +51,12 @@ public final class Discussions {
                             + " from discussion where site_id = ? and page_key = ?")
                     .bind(0, siteId).bind(1, pageKey).map(CommentRows.DISCUSSION).findOne();
             if (d.isPresent()) return d.get();
-            long id = h.createQuery("insert into discussion (site_id, page_key, title, url, created_at) values (?, ?, ?, ?, ?) returning id")
-                    .bind(0, siteId).bind(1, pageKey).bind(2, title).bind(3, url).bind(4, System.currentTimeMillis())
-                    .mapTo(Long.class).one();
-            return find(h, id).orElseThrow();
+            // Two first readers of a page on different PostgreSQL connections may both get here; one row results.
+            h.createUpdate("insert into discussion (site_id, page_key, title, url, created_at) values (?, ?, ?, ?, ?) "
+                            + "on conflict (site_id, page_key) do nothing")
+                    .bind(0, siteId).bind(1, pageKey).bind(2, title).bind(3, url).bind(4, System.currentTimeMillis()).execute();
+            return h.createQuery("select " + CommentRows.DISCUSSION_COLUMNS + " from discussion where site_id = ? and page_key = ?")
+                    .bind(0, siteId).bind(1, pageKey).map(CommentRows.DISCUSSION).one();
         });
     }
 

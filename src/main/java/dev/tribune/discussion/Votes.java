@@ -35,6 +35,8 @@ public final class Votes {
         if (value < -1 || value > 1) throw Refusal.invalid("value", "A vote is 1 (up), -1 (down) or 0 (withdraw).");
         long[] discussion = new long[1];
         Tally tally = db.write(h -> {
+            // On PostgreSQL, concurrent voters on one comment wait here, so each recount below sees the others' votes.
+            h.createQuery("select id from comment where id = ?" + db.dialect().forUpdate()).bind(0, commentId).mapTo(Long.class).findOne();
             Comment c = CommentWriter.load(h, commentId)
                     .orElseThrow(() -> Refusal.notFound("There is no comment " + commentId + "."));
             if (c.status() != CommentStatus.PUBLISHED) throw new Refusal(409, "not-votable", "Only published comments can be voted on.");

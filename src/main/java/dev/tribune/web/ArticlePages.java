@@ -38,9 +38,10 @@ public final class ArticlePages implements HttpService {
     private final Votes votes;
     private final Visitors visitors;
     private final Templates templates;
+    private final ThreadCache cache;
 
     public ArticlePages(Newsroom newsroom, Discussions discussions, ThreadReader threads, CommentWriter writer, Votes votes,
-                        Visitors visitors, Templates templates) {
+                        Visitors visitors, Templates templates, ThreadCache cache) {
         this.newsroom = newsroom;
         this.discussions = discussions;
         this.threads = threads;
@@ -48,6 +49,7 @@ public final class ArticlePages implements HttpService {
         this.votes = votes;
         this.visitors = visitors;
         this.templates = templates;
+        this.cache = cache;
     }
 
     @Override
@@ -83,6 +85,17 @@ public final class ArticlePages implements HttpService {
         Visitor v = visitors.of(req);
         Article a = publishedArticle(v, req.path().pathParameters().get("slug"));
         Long replyTo = parseId(Responses.query(req, "reply"));
+        if (!v.hasPersonalState() && replyTo == null) {
+            // Anonymous readers all get the same bytes: serve them ready-made.
+            Discussion d = discussions.forArticle(a.id()).orElseThrow();
+            Sort sort = Sort.parse(Responses.query(req, "sort"));
+            ThreadCache.Key key = new ThreadCache.Key(d.id(), d.version(), sort.param(), Responses.query(req, "after"),
+                    Limits.PAGE_SIZE, "html");
+            res.header("Referrer-Policy", "strict-origin-when-cross-origin");
+            cache.serve(req, res, key, "text/html; charset=utf-8",
+                    () -> templates.render("article.jte", "view", view(req, v, a, CommentForm.EMPTY, null)));
+            return;
+        }
         render(req, res, v, a, CommentForm.EMPTY, replyTo, 200);
     }
 

@@ -19,6 +19,9 @@ public final class WebServer implements AutoCloseable {
         this.server = io.helidon.webserver.WebServer.builder()
                 .host(bind)
                 .port(port)
+                // A page is written in more than one segment; with Nagle's algorithm on, the last one
+                // waits for the client's delayed ACK (~40 ms per response on loopback).
+                .connectionOptions(o -> o.tcpNoDelay(true))
                 .routing(routing)
                 .build();
     }

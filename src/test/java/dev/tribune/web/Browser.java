@@ -104,7 +104,9 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the condition holds (returns non-null / true), and returns its value. */
     public <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).until(condition::apply);
+        // The page script swaps parts of the thread in place, so an element found a moment ago may be gone: look again.
+        return new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     public void waitForText(String css, String text) {

@@ -1,0 +1,107 @@
+package dev.tribune.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Ready bytes of a thread for anonymous readers: rendered once per discussion version and page,
+ * gzipped once, and served as they are, with a version-based ETag (304 on If-None-Match) and a
+ * Cache-Control that lets a CDN share them. Entries also age out after {@link #FRESH_FOR}, so
+ * what does not bump the version (vote totals) lags by seconds, not forever. No brotli: Maven
+ * Central has no well-kept pure-Java brotli encoder (only a decoder, or native bindings).
+ */
+public final class ThreadCache {
+    /** How long shared bytes stay, here and in a CDN, before they are made again. */
+    public static final Duration FRESH_FOR = Duration.ofSeconds(5);
+    public static final String SHARED = "public, max-age=" + FRESH_FOR.toSeconds() + ", stale-while-revalidate=30";
+    private static final long MAX_BYTES = 128L * 1024 * 1024;
+
+    /** What one cached response is for: a page of a discussion at a version, in a format (html, json, …). */
+    public record Key(long discussionId, long version, String sort, String cursor, int limit, String format) {
+        /** Weak, because the same validator covers the identity and the gzip bytes. */
+        String etag() {
+            String variant = sort + "|" + (cursor == null ? "" : cursor) + "|" + limit + "|" + format;
+            return "W/\"" + discussionId + "-" + version + "-" + Integer.toHexString(variant.hashCode()) + "\"";
+        }
+    }
+
+    private record Entry(byte[] plain, byte[] gzip) {
+        static Entry of(byte[] plain) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, plain.length / 4));
+            try (GZIPOutputStream z = new GZIPOutputStream(out, 8192)) {
+                z.write(plain);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Entry(plain, out.toByteArray());
+        }
+    }
+
+    private final Cache<Key, Entry> entries = Caffeine.newBuilder()
+            .maximumWeight(MAX_BYTES)
+            .weigher((Key k, Entry e) -> e.plain().length + e.gzip().length)
+            .expireAfterWrite(FRESH_FOR)
+            .build();
+
+    /**
+     * Answers from the cache: 304 when the client already holds this version, else the ready
+     * bytes (gzip when accepted), rendering them first when nobody asked for them yet.
+     */
+    public void serve(ServerRequest req, ServerResponse res, Key key, String contentType, Supplier<byte[]> render) {
+        String etag = key.etag();
+        res.header(HeaderNames.ETAG, etag);
+        res.header(HeaderNames.CACHE_CONTROL, SHARED);
+        res.header(HeaderNames.VARY, "Accept-Encoding");
+        res.header("X-Content-Type-Options", "nosniff");
+        if (matches(req.headers().first(HeaderNames.IF_NONE_MATCH).orElse(null), etag)) {
+            res.status(Status.NOT_MODIFIED_304);
+            res.send();
+            return;
+        }
+        // One render per key even when many readers miss at once: the others wait for it.
+        Entry e = entries.get(key, k -> Entry.of(render.get()));
+        res.status(Status.OK_200);
+        res.header(HeaderNames.CONTENT_TYPE, contentType);
+        if (acceptsGzip(req.headers().first(HeaderNames.ACCEPT_ENCODING).orElse(null))) {
+            res.header(HeaderNames.CONTENT_ENCODING, "gzip");
+            res.send(e.gzip());
+        } else {
+            res.send(e.plain());
+        }
+    }
+
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) return false;
+        String bare = etag.substring(2);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || c.equals(etag) || c.equals(bare) || (c.startsWith("W/") && c.substring(2).equals(bare))) return true;
+        }
+        return false;
+    }
+
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) return false;
+        for (String part : acceptEncoding.split(",")) {
+            String[] p = part.strip().split(";");
+            if (!p[0].strip().equalsIgnoreCase("gzip")) continue;
+            for (int i = 1; i < p.length; i++) {
+                String q = p[i].strip().replace(" ", "");
+                if (q.equals("q=0") || q.matches("q=0(\\.0+)?")) return false;
+            }
+            return true;
+        }
+        return false;
+    }
+}

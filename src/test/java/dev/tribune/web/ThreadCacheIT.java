@@ -1,0 +1,90 @@
+package dev.tribune.web;
+
+import dev.tribune.TestTribune;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ThreadCacheIT {
+    static TestTribune t;
+
+    @BeforeAll
+    static void start() { t = TestTribune.start(); }
+
+    @AfterAll
+    static void stop() { t.close(); }
+
+    static HttpResponse<byte[]> get(HttpClient c, String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(t.url(path))).GET();
+        if (headers.length > 0) b.headers(headers);
+        return c.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static String post(HttpClient browser, String body) throws Exception {
+        HttpResponse<String> r = t.postForm(browser, "/articles/harbour-story/comments",
+                ArticlePagesIT.form("name", "Ines", "body", body));
+        assertThat(r.statusCode()).isEqualTo(303);
+        return r.headers().firstValue("Location").orElseThrow();
+    }
+
+    @Test
+    void anonymousReadersGetSharedBytesWithAnETagAnd304() throws Exception {
+        HttpClient anon = TestTribune.browser();
+        HttpResponse<byte[]> first = get(anon, "/articles/harbour-story");
+        assertThat(first.statusCode()).isEqualTo(200);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("public, max-age=5, stale-while-revalidate=30");
+        assertThat(first.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+
+        HttpResponse<byte[]> again = get(anon, "/articles/harbour-story", "If-None-Match", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+
+        HttpResponse<byte[]> otherSort = get(anon, "/articles/harbour-story?sort=newest", "If-None-Match", etag);
+        assertThat(otherSort.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void gzipIsServedToClientsThatAcceptItAndHoldsTheSameBytes() throws Exception {
+        HttpClient anon = TestTribune.browser();
+        HttpResponse<byte[]> plain = get(anon, "/articles/harbour-story");
+        HttpResponse<byte[]> zipped = get(anon, "/articles/harbour-story", "Accept-Encoding", "br, gzip;q=0.8");
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        byte[] unzipped = new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes();
+        assertThat(new String(unzipped, StandardCharsets.UTF_8)).isEqualTo(new String(plain.body(), StandardCharsets.UTF_8));
+        assertThat(zipped.body().length).isLessThan(plain.body().length);
+    }
+
+    @Test
+    void aNewCommentChangesTheETagAndShowsToAnonymousReadersAtOnce() throws Exception {
+        HttpClient anon = TestTribune.browser();
+        String before = get(anon, "/articles/harbour-story").headers().firstValue("ETag").orElseThrow();
+        post(TestTribune.browser(), "Fresh words about the quay wall.");
+        HttpResponse<byte[]> after = get(anon, "/articles/harbour-story", "If-None-Match", before);
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(before);
+        assertThat(new String(after.body(), StandardCharsets.UTF_8)).contains("Fresh words about the quay wall.");
+    }
+
+    @Test
+    void aReaderWithPersonalStateGetsAPrivatePage() throws Exception {
+        HttpClient writer = TestTribune.browser();
+        post(writer, "My own comment, with my own edit link.");
+        HttpResponse<byte[]> mine = get(writer, "/articles/harbour-story");
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(mine.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+        assertThat(mine.headers().firstValue("ETag")).isEmpty();
+    }
+}
