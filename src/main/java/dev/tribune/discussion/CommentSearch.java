@@ -38,7 +38,8 @@ public final class CommentSearch {
         }
 
         private static String trim(String s) {
-            String t = s == null ? "" : s.strip();
+            // Control characters match no name or title, and PostgreSQL refuses a NUL outright.
+            String t = s == null ? "" : s.replaceAll("\\p{Cntrl}", "").strip();
             return t.length() > MAX_FILTER_CHARS ? t.substring(0, MAX_FILTER_CHARS) : t;
         }
     }

@@ -2,10 +2,15 @@ package dev.tribune.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tribune.OnEveryDatabase;
+import dev.tribune.TestDatabase;
 import dev.tribune.TestTribune;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.tribune.discussion.CommentSearch;
+import dev.tribune.domain.CommentStatus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -21,18 +26,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The shared corpus through the search API: every query finds exactly its expected set (order
  * is free among ties), and the few unambiguous queries put their expected article first.
  */
+@OnEveryDatabase
 class SearchCorpusIT {
+    @Parameter TestDatabase database;
     static final ObjectMapper JSON = new ObjectMapper();
     static TestTribune t;
     static SearchCorpus corpus;
 
-    @BeforeAll
-    static void start() {
-        t = TestTribune.start();
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) {
+        t = TestTribune.start(database);
         corpus = SearchCorpus.seed(t.app, t.site.id(), t.author.id());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() { t.close(); }
 
     static JsonNode search(String kind, String q) throws Exception {
@@ -76,6 +83,23 @@ class SearchCorpusIT {
     }
 
     @Test
+    void staffFindEveryStatusAndNarrowByStatusWriterAndArticle() {
+        assertThat(staff("zeppelin", "", "", null)).containsExactlyInAnyOrder("held", "hidden", "on-draft");
+        assertThat(staff("zeppelin", "", "", CommentStatus.PENDING)).containsExactly("held");
+        assertThat(staff("zeppelin", "", "", CommentStatus.REJECTED)).containsExactly("hidden");
+        assertThat(staff("", "marta", "ferry", null)).containsExactly("evening");
+        assertThat(staff("", "MARTA", "", CommentStatus.PUBLISHED)).containsExactlyInAnyOrder("evening", "diesel");
+        assertThat(staff("", "100%", "", null)).isEmpty();
+    }
+
+    static List<String> staff(String words, String author, String article, CommentStatus status) {
+        Map<Long, String> keyOf = new HashMap<>();
+        corpus.comments.forEach((k, id) -> keyOf.put(id, k));
+        return t.app.commentSearch.forStaff(t.site.id(), new CommentSearch.Filter(SearchQuery.parse(words), author, article, status), 50)
+                .stream().map(h -> keyOf.get(h.comment().id())).toList();
+    }
+
+    @Test
     void snippetsMarkTheMatchedWordsAndEscapeEverythingStored() throws Exception {
         JsonNode a = search("articles", "xylophone").get("articles").get(0);
         assertThat(a.get("snippetHtml").asText()).contains("<mark>xylophone</mark>").doesNotContain("<script");
@@ -85,8 +109,9 @@ class SearchCorpusIT {
         JsonNode newsroom = search("articles", "newsroom").get("articles").get(0);
         assertThat(newsroom.get("headlineHtml").asText()).isEqualTo("Markup in the &lt;b&gt;<mark>newsroom</mark>&lt;/b&gt;");
 
+        // PostgreSQL's parser drops tag-like text from its snippets; SQLite's shows it, escaped. Neither passes it on as markup.
         JsonNode c = search("comments", "quokka").get("comments").get(0);
-        assertThat(c.get("snippetHtml").asText()).contains("<mark>quokka</mark>").contains("&lt;img src=x").contains("&quot;quote&quot; &amp;")
+        assertThat(c.get("snippetHtml").asText()).contains("<mark>quokka</mark>").contains("&quot;quote&quot; &amp;")
                 .doesNotContain("<img");
         assertThat(c.get("author").asText()).isEqualTo("<b>Mallory</b>");
 

@@ -1,12 +1,15 @@
 package dev.tribune.web;
 
+import dev.tribune.OnEveryDatabase;
+import dev.tribune.TestDatabase;
 import dev.tribune.TestTribune;
 import dev.tribune.domain.Article;
 import dev.tribune.domain.Role;
 import dev.tribune.publishing.Newsroom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,19 +22,21 @@ import static dev.tribune.web.StaffBrowser.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Search as readers and staff meet it: the page, the API, the console, and results that follow every change. */
+@OnEveryDatabase
 class SearchIT {
+    @Parameter TestDatabase database;
     static final String PASSWORD = "correct horse battery";
     static TestTribune t;
     static StaffBrowser moderator;
 
-    @BeforeAll
-    static void start() throws Exception {
-        t = TestTribune.start();
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) throws Exception {
+        t = TestTribune.start(database);
         t.app.accounts.add(t.site.id(), "mod@test.org", "Mona Moderator", Role.MODERATOR, PASSWORD, null);
         moderator = StaffBrowser.signIn(t, "mod@test.org", PASSWORD);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() { t.close(); }
 
     static String q(String text) {
