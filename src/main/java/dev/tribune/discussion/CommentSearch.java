@@ -72,15 +72,14 @@ public final class CommentSearch {
         boolean words = !f.words().isEmpty();
         String query = words ? sql.query(f.words().terms()) : null;
         StringBuilder where = new StringBuilder(" where d.site_id = :site");
-        if (words) where.append(" and ").append(sql.commentMatch());
         if (f.status() != null) where.append(" and c.status = :status");
         if (!f.author().isEmpty()) where.append(" and lower(c.author_name) like :author escape '!'");
         if (!f.article().isEmpty()) where.append(" and lower(d.title) like :article escape '!'");
         if (readers) where.append(" and (d.article_id is null or (a.published_at is not null and a.published_at <= :now))");
-        String ranked = "select " + CommentRows.COLUMNS + ", d.title as d_title, a.slug as a_slug from "
-                + (words ? sql.commentFrom() : "comment c")
+        String ranked = (words ? sql.commentHits() : "") + "select " + CommentRows.COLUMNS + ", d.title as d_title, a.slug as a_slug from "
+                + (words ? sql.joinHits("comment", "c") : "comment c")
                 + " join discussion d on d.id = c.discussion_id left join article a on a.id = d.article_id" + where
-                + " order by " + (words ? sql.commentRank() + ", " : "") + "c.created_at desc, c.id desc limit :n";
+                + " order by " + (words ? "hits.rank, " : "") + "c.created_at desc, c.id desc limit :n";
         return db.read(h -> {
             var stmt = h.createQuery(ranked).bind("site", siteId).bind("n", n);
             if (words) stmt.bind("query", query);

@@ -35,11 +35,11 @@ public final class ArticleSearch {
         int n = Math.max(1, Math.min(limit, MAX_LIMIT));
         String query = sql.query(q.terms());
         long now = System.currentTimeMillis();
-        String ranked = "select a.id, a.slug, a.headline, a.standfirst, a.published_at, au.name as au_name, au.slug as au_slug, "
-                + "d.comment_count from " + sql.articleFrom()
+        String ranked = sql.articleHits() + "select a.id, a.slug, a.headline, a.standfirst, a.published_at, "
+                + "au.name as au_name, au.slug as au_slug, d.comment_count from " + sql.joinHits("article", "a")
                 + " join discussion d on d.article_id = a.id left join author au on au.id = a.author_id"
-                + " where " + sql.articleMatch() + " and a.site_id = :site and a.published_at is not null and a.published_at <= :now"
-                + " order by " + sql.articleRank() + ", a.published_at desc, a.id desc limit :n";
+                + " where a.site_id = :site and a.published_at is not null and a.published_at <= :now"
+                + " order by hits.rank, a.published_at desc, a.id desc limit :n";
         return db.read(h -> {
             List<Hit> plain = h.createQuery(ranked).bind("query", query).bind("site", siteId).bind("now", now).bind("n", n)
                     .map((rs, ctx) -> new Hit(rs.getLong("id"), rs.getString("slug"), rs.getString("headline"), null, null,
