@@ -7,8 +7,16 @@ import dev.tribune.discussion.Discussions;
 import dev.tribune.discussion.RecentComments;
 import dev.tribune.discussion.ThreadReader;
 import dev.tribune.discussion.Votes;
+import dev.tribune.discussion.ReaderComments;
 import dev.tribune.identity.Accounts;
+import dev.tribune.identity.ProviderSignIn;
+import dev.tribune.identity.ReaderMail;
+import dev.tribune.identity.ReaderSessions;
+import dev.tribune.identity.Readers;
+import dev.tribune.identity.SignedLinks;
 import dev.tribune.identity.Signer;
+import dev.tribune.identity.SiteSignOn;
+import dev.tribune.identity.SsoTokens;
 import dev.tribune.identity.StaffSessions;
 import dev.tribune.live.Bridge;
 import dev.tribune.live.EventFeed;
@@ -16,24 +24,37 @@ import dev.tribune.live.Hub;
 import dev.tribune.live.LiveSettings;
 import dev.tribune.live.LocalBridge;
 import dev.tribune.live.PostgresBridge;
+import dev.tribune.moderation.AuditLog;
+import dev.tribune.moderation.Classifiers;
 import dev.tribune.moderation.CommentHistory;
 import dev.tribune.moderation.Decisions;
+import dev.tribune.moderation.ModerationQueue;
+import dev.tribune.moderation.ModeratorActions;
+import dev.tribune.moderation.ModeratorLabels;
 import dev.tribune.moderation.Pipeline;
 import dev.tribune.moderation.Policies;
 import dev.tribune.moderation.Reports;
 import dev.tribune.moderation.Sanctions;
 import dev.tribune.moderation.Scorer;
 import dev.tribune.publishing.ArticleSearch;
+import dev.tribune.notify.Mailer;
 import dev.tribune.publishing.Newsroom;
 import dev.tribune.publishing.Sites;
 import dev.tribune.store.Database;
+import dev.tribune.web.AdminAudit;
 import dev.tribune.web.AdminComments;
+import dev.tribune.web.AdminModeration;
 import dev.tribune.web.AdminPages;
+import dev.tribune.web.AdminQueue;
 import dev.tribune.web.ApiV1;
 import dev.tribune.web.ArticlePages;
 import dev.tribune.web.ClientAddress;
 import dev.tribune.web.LiveStreams;
 import dev.tribune.web.Problems;
+import dev.tribune.web.ProviderRoutes;
+import dev.tribune.web.ReaderAccess;
+import dev.tribune.web.ReaderApi;
+import dev.tribune.web.ReaderPages;
 import dev.tribune.web.ReportRoutes;
 import dev.tribune.web.SearchPages;
 import dev.tribune.web.StaffPages;
@@ -65,10 +86,21 @@ public final class App implements AutoCloseable {
     public final Hub live;
     public final ArticleSearch articleSearch;
     public final CommentSearch commentSearch;
+    public final AuditLog audit;
+    public final ModeratorLabels labels;
+    public final ModerationQueue queue;
+    public final ModeratorActions moderators;
+    public final Readers readers;
+    public final ReaderSessions readerSessions;
+    public final SiteSignOn signOn;
+    public final SignedLinks links;
+    public final ReaderMail readerMail;
+    public final SsoTokens sso;
+    public final ProviderSignIn providerSignIn;
     private WebServer web;
 
     public App(Settings settings) {
-        this(settings, Scorer.NONE, LiveSettings.fromEnvironment(System.getenv()));
+        this(settings, Classifiers.loadShipped(), LiveSettings.fromEnvironment(System.getenv()));
     }
 
     /**
@@ -85,33 +117,52 @@ public final class App implements AutoCloseable {
         this.threads = new ThreadReader(db);
         this.policies = new Policies(db);
         this.decisions = new Decisions(db);
-        this.comments = new CommentWriter(db, Pipeline.full(new CommentHistory(db), policies, scorer), live::changed);
+        this.signOn = new SiteSignOn(db);
+        this.comments = new CommentWriter(db, Pipeline.full(new CommentHistory(db), policies, scorer), live::changed, signOn);
         this.sanctions = new Sanctions(db, comments);
         this.reports = new Reports(db, policies, comments);
+        this.audit = new AuditLog(db);
+        this.labels = new ModeratorLabels(db);
+        this.queue = new ModerationQueue(db, policies);
+        this.moderators = new ModeratorActions(db, comments, sanctions);
         this.votes = new Votes(db, live::changed);
         this.accounts = new Accounts(db);
         this.sessions = new StaffSessions(db, accounts);
         this.signer = Signer.forInstallation(db, settings.secret());
         this.articleSearch = new ArticleSearch(db);
         this.commentSearch = new CommentSearch(db);
+        this.readers = new Readers(db);
+        this.readerSessions = new ReaderSessions(db, readers);
+        this.links = new SignedLinks(db, signer, java.time.Clock.systemUTC());
+        this.readerMail = new ReaderMail(Mailer.of(settings.smtpUrl(), settings.mailFrom()), links);
+        this.sso = new SsoTokens(signOn, readers);
+        this.providerSignIn = new ProviderSignIn(signer, readers);
     }
 
     /** Starts the web server; returns the port it listens on. */
     public int serve() {
         Templates templates = new Templates();
-        Visitors visitors = new Visitors(sites, sessions, signer, new ClientAddress(settings.trustedProxies()), settings.secureCookies());
+        Visitors visitors = new Visitors(sites, sessions, readerSessions, signer, new ClientAddress(settings.trustedProxies()),
+                settings.secureCookies());
         Problems problems = new Problems(visitors, templates);
         ThreadCache threadCache = new ThreadCache();
+        ReaderAccess access = new ReaderAccess(readerSessions, settings.secureCookies());
         web = new WebServer(settings.bind(), settings.port(), problems, List.of(
                 new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates, threadCache),
                 new ReportRoutes(reports, visitors),
-                // Before ApiV1, whose catch-all answers every other /api path with a 404.
+                // Before ApiV1, whose catch-all answers any other /api/ path with 404.
                 new SearchPages(articleSearch, commentSearch, visitors, templates),
+                new ReaderApi(readers, sso, readerMail, access, visitors),
+                new ReaderPages(readers, readerMail, links, signOn, new ReaderComments(db), access, visitors, templates),
+                new ProviderRoutes(signOn, providerSignIn, access, visitors),
                 new ApiV1(newsroom, discussions, threads, comments, votes, visitors),
                 new LiveStreams(live, discussions, visitors),
                 new StaffPages(accounts, sessions, visitors, templates, settings.secureCookies()),
                 new AdminPages(newsroom, discussions, comments, db, visitors, templates),
-                new AdminComments(new RecentComments(db), commentSearch, comments, visitors, templates)
+                new AdminComments(new RecentComments(db), commentSearch, moderators, visitors, templates),
+                new AdminQueue(queue, moderators, visitors, templates),
+                new AdminAudit(audit, visitors, templates),
+                new AdminModeration(policies, audit, visitors, templates)
         )).start();
         return web.port();
     }

@@ -43,9 +43,13 @@ public final class Tribune {
         String secret;
         @Option(names = "--trusted-proxies", description = "Comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed (TRIBUNE_TRUSTED_PROXIES).")
         String trustedProxies;
+        @Option(names = "--smtp-url", description = "SMTP server for readers' emails, smtp://user:pass@host:587 or smtps://… (TRIBUNE_SMTP_URL; unset: emails are logged).")
+        String smtpUrl;
+        @Option(names = "--mail-from", description = "From address of readers' emails, e.g. 'The Gazette <comments@example.org>' (TRIBUNE_MAIL_FROM).")
+        String mailFrom;
 
         Settings settings() {
-            return Settings.resolve(System.getenv(), port, bind, database, baseUrl, secret, trustedProxies);
+            return Settings.resolve(System.getenv(), port, bind, database, baseUrl, secret, trustedProxies, smtpUrl, mailFrom);
         }
     }
 
@@ -125,8 +129,96 @@ public final class Tribune {
         }
     }
 
-    @Command(name = "site", mixinStandardHelpOptions = true, description = "Manage sites.", subcommands = SiteCommand.Add.class)
+    @Command(name = "site", mixinStandardHelpOptions = true, description = "Manage sites.",
+            subcommands = {SiteCommand.Add.class, SiteCommand.SsoSecret.class, SiteCommand.SsoKey.class, SiteCommand.Commenting.class,
+                    SiteCommand.ProviderAdd.class})
     static final class SiteCommand {
+        static Site site(App app, String host) {
+            return app.sites.byExactHost(host).orElseThrow(() -> new Refusal(404, "unknown-site",
+                    "There is no site with host " + host + " (see './tribune site add')."));
+        }
+
+        @Command(name = "sso-secret", mixinStandardHelpOptions = true,
+                description = "Make a new HS256 secret for the site's SSO tokens and print it (the old one stops working).")
+        static final class SsoSecret implements Callable<Integer> {
+            @CommandLine.Mixin SettingFlags flags = new SettingFlags();
+            @Option(names = "--site", required = true, description = "Host of the site.") String host;
+
+            @Override
+            public Integer call() {
+                try (App app = new App(flags.settings())) {
+                    System.out.println(app.signOn.newSsoSecret(site(app, host).id()));
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "sso-key", mixinStandardHelpOptions = true,
+                description = "Accept RS256/ES256 SSO tokens signed with a public key (a PEM file or a JWKS URL); optionally require an issuer.")
+        static final class SsoKey implements Callable<Integer> {
+            @CommandLine.Mixin SettingFlags flags = new SettingFlags();
+            @Option(names = "--site", required = true, description = "Host of the site.") String host;
+            @Option(names = "--pem", description = "File with the public key in PEM form.") java.nio.file.Path pem;
+            @Option(names = "--jwks-url", description = "URL of the host site's JWKS.") String jwksUrl;
+            @Option(names = "--issuer", description = "The iss claim tokens must carry.") String issuer;
+
+            @Override
+            public Integer call() throws Exception {
+                try (App app = new App(flags.settings())) {
+                    Site s = site(app, host);
+                    var old = app.signOn.ssoKeys(s.id());
+                    String key = pem == null ? old.publicKeyPem() : java.nio.file.Files.readString(pem);
+                    app.signOn.setSsoKeys(s.id(), new dev.tribune.identity.SiteSignOn.SsoKeys(old.secret(), key,
+                            jwksUrl == null ? old.jwksUrl() : jwksUrl, issuer == null ? old.issuer() : issuer));
+                    System.out.println("sso keys of " + s.host() + " updated");
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "commenting", mixinStandardHelpOptions = true,
+                description = "Choose who may comment on the site: anyone (guests too), accounts, or subscribers.")
+        static final class Commenting implements Callable<Integer> {
+            @CommandLine.Mixin SettingFlags flags = new SettingFlags();
+            @Option(names = "--site", required = true, description = "Host of the site.") String host;
+            @Option(names = "--who", required = true, description = "anyone, accounts or subscribers.") String who;
+
+            @Override
+            public Integer call() {
+                try (App app = new App(flags.settings())) {
+                    Site s = site(app, host);
+                    app.signOn.setCommenters(s.id(), dev.tribune.identity.Commenters.parse(who));
+                    System.out.println("commenting on " + s.host() + ": " + app.signOn.commenters(s.id()).db());
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "provider", mixinStandardHelpOptions = true,
+                description = "Add (or change) an OpenID Connect provider or GitHub for readers' sign-in. "
+                        + "Register https://HOST/account/providers/NAME/callback as its redirect URI.")
+        static final class ProviderAdd implements Callable<Integer> {
+            @CommandLine.Mixin SettingFlags flags = new SettingFlags();
+            @Option(names = "--site", required = true, description = "Host of the site.") String host;
+            @Option(names = "--name", required = true, description = "Short name used in URLs, e.g. google.") String name;
+            @Option(names = "--kind", defaultValue = "oidc", description = "oidc (default) or github.") String kind;
+            @Option(names = "--label", description = "Shown as 'Sign in with LABEL'.") String label;
+            @Option(names = "--issuer", description = "OpenID issuer URL (discovery at ISSUER/.well-known/openid-configuration).") String issuer;
+            @Option(names = "--client-id", required = true) String clientId;
+            @Option(names = "--client-secret", required = true) String clientSecret;
+
+            @Override
+            public Integer call() {
+                try (App app = new App(flags.settings())) {
+                    Site s = site(app, host);
+                    var p = app.signOn.addProvider(s.id(), name, kind, label, issuer, clientId, clientSecret);
+                    System.out.println("provider " + p.name() + " (" + p.kind() + ", " + p.issuer() + ") on " + s.host()
+                            + "; redirect URI: https://" + s.host() + "/account/providers/" + p.name() + "/callback");
+                }
+                return 0;
+            }
+        }
+
         @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a site served under a host name.")
         static final class Add implements Callable<Integer> {
             @CommandLine.Mixin SettingFlags flags = new SettingFlags();
@@ -226,6 +318,7 @@ public final class Tribune {
         // Helidon logs through java.util.logging; keep its start-up chatter out of the way.
         java.util.logging.Logger.getLogger("io.helidon").setLevel(java.util.logging.Level.WARNING);
         CommandLine cli = new CommandLine(new Tribune());
+        cli.addSubcommand("moderation", dev.tribune.moderation.ModerationCommand.commandLine());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof Settings.BadSetting bad) {
                 System.err.println("tribune: " + bad.getMessage());

@@ -62,6 +62,9 @@ public final class TestTribune implements AutoCloseable {
         this.article = app.newsroom.create(site.id(), new Newsroom.ArticleDraft("harbour-story", "Harbour story",
                 "A standfirst.", "Body with a quote:\n\n> \"We will see,\" said the mayor.", author.id(), List.of("port"),
                 Instant.now().minusSeconds(3600)));
+        // Tests post far faster than any person, all from 127.0.0.1; the tests of the limits set their own.
+        app.policies.change(site.id(), Map.of("floodSeconds", "0", "maxPerMinute", "1000", "maxPerHour", "10000",
+                "maxPerHourPerIp", "100000"), null);
         this.port = app.serve();
     }
 
@@ -86,9 +89,19 @@ public final class TestTribune implements AutoCloseable {
     }
 
     public static TestTribune start(TestDatabase database, dev.tribune.moderation.Scorer scorer, LiveSettings live) {
+        return start(database, scorer, live, s -> s);
+    }
+
+    /** A test Tribune with some settings changed (say, the SMTP server its emails go to). */
+    public static TestTribune startWith(java.util.function.UnaryOperator<Settings> change) {
+        return start(TestDatabase.SQLITE, dev.tribune.moderation.Scorer.NONE, LiveSettings.DEFAULT, change);
+    }
+
+    private static TestTribune start(TestDatabase database, dev.tribune.moderation.Scorer scorer, LiveSettings live,
+                                     java.util.function.UnaryOperator<Settings> change) {
         TestDatabase.Fresh store = database.fresh();
         try {
-            return new TestTribune(new App(settings(store.url()), scorer, live), database, store);
+            return new TestTribune(new App(change.apply(settings(store.url())), scorer, live), database, store);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -98,6 +111,12 @@ public final class TestTribune implements AutoCloseable {
     /** Settings of a test server on a random loopback port over the given database. */
     public static Settings settings(String databaseUrl) {
         return Settings.resolve(Map.of(), 0, "127.0.0.1", databaseUrl, null, "test-secret-0123456789", "127.0.0.1");
+    }
+
+    /** The test site already posts without rate limits (see the constructor); kept for tests that say so explicitly. */
+    public static void withoutPostingLimits(TestTribune t) {
+        t.app.policies.change(t.site.id(), Map.of("floodSeconds", "0", "maxPerMinute", "100000", "maxPerHour", "100000",
+                "maxPerHourPerIp", "100000"), null);
     }
 
     public long discussionId() {

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** Start-up settings from TRIBUNE_* environment variables, overridden by command-line flags. */
 public record Settings(int port, String bind, String database, String baseUrl, String secret,
-                       List<String> trustedProxies) {
+                       List<String> trustedProxies, String smtpUrl, String mailFrom) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_DATABASE = "sqlite:tribune.db";
@@ -22,6 +22,16 @@ public record Settings(int port, String bind, String database, String baseUrl, S
     /** Reads settings; flag values (may be null) win over the environment. */
     public static Settings resolve(Map<String, String> env, Integer portFlag, String bindFlag, String databaseFlag,
                                    String baseUrlFlag, String secretFlag, String trustedProxiesFlag) {
+        return resolve(env, portFlag, bindFlag, databaseFlag, baseUrlFlag, secretFlag, trustedProxiesFlag, null, null);
+    }
+
+    /** Reads settings, mail included; flag values (may be null) win over the environment. */
+    public static Settings resolve(Map<String, String> env, Integer portFlag, String bindFlag, String databaseFlag,
+                                   String baseUrlFlag, String secretFlag, String trustedProxiesFlag,
+                                   String smtpUrlFlag, String mailFromFlag) {
+        String smtpUrl = pick(smtpUrlFlag, env.get("TRIBUNE_SMTP_URL"), null);
+        String mailFrom = pick(mailFromFlag, env.get("TRIBUNE_MAIL_FROM"), "Tribune <no-reply@localhost>");
+        checkMail(smtpUrl, mailFrom);
         int port = portFlag != null ? portFlag : parsePort(env.get("TRIBUNE_PORT"));
         String bind = pick(bindFlag, env.get("TRIBUNE_BIND"), "0.0.0.0");
         String database = pick(databaseFlag, env.get("TRIBUNE_DATABASE"), DEFAULT_DATABASE);
@@ -59,11 +69,31 @@ public record Settings(int port, String bind, String database, String baseUrl, S
             }
             trusted.add(t);
         }
-        return new Settings(port, bind, database, baseUrl, secret, List.copyOf(trusted));
+        return new Settings(port, bind, database, baseUrl, secret, List.copyOf(trusted), smtpUrl, mailFrom);
+    }
+
+    private static void checkMail(String smtpUrl, String mailFrom) {
+        if (smtpUrl != null) {
+            try {
+                URI u = URI.create(smtpUrl);
+                if (!("smtp".equals(u.getScheme()) || "smtps".equals(u.getScheme())) || u.getHost() == null) throw new IllegalArgumentException();
+            } catch (IllegalArgumentException e) {
+                throw new BadSetting("TRIBUNE_SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465");
+            }
+        }
+        if (!mailFrom.matches("(.*<)?[^@\\s<>]+@[^@\\s<>]+>?")) {
+            throw new BadSetting("TRIBUNE_MAIL_FROM must be an address like comments@example.org or 'The Gazette <comments@example.org>', got " + mailFrom);
+        }
+    }
+
+    /** These settings sending email through another SMTP server (tests point this at their own). */
+    public Settings withMail(String newSmtpUrl, String newFrom) {
+        checkMail(newSmtpUrl, newFrom);
+        return new Settings(port, bind, database, baseUrl, secret, trustedProxies, newSmtpUrl, newFrom);
     }
 
     public static Settings fromEnvironment() {
-        return resolve(System.getenv(), null, null, null, null, null, null);
+        return resolve(System.getenv(), null, null, null, null, null, null, null, null);
     }
 
     public boolean secureCookies() {
@@ -71,12 +101,12 @@ public record Settings(int port, String bind, String database, String baseUrl, S
     }
 
     public Settings withPort(int newPort) {
-        return new Settings(newPort, bind, database, baseUrl, secret, trustedProxies);
+        return new Settings(newPort, bind, database, baseUrl, secret, trustedProxies, smtpUrl, mailFrom);
     }
 
     public Settings withDatabase(String db) {
         checkDatabase(db);
-        return new Settings(port, bind, db, baseUrl, secret, trustedProxies);
+        return new Settings(port, bind, db, baseUrl, secret, trustedProxies, smtpUrl, mailFrom);
     }
 
     /** Refuses a TRIBUNE_DATABASE value that is neither sqlite:PATH nor a PostgreSQL URL. */

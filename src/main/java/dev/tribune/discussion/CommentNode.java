@@ -9,4 +9,10 @@ import java.util.List;
  * whom it answers when it stands deeper than the indentation goes, and whether it is a tombstone.
  */
 public record CommentNode(Comment comment, List<CommentNode> replies, int indent, String inReplyTo,
-                          boolean tombstone, boolean awaitingReview) {}
+                          boolean tombstone, boolean awaitingReview) {
+
+    /** What a tombstone says in place of the text: its writer deleted it, or a moderator removed (or holds) it. */
+    public String tombstoneText() {
+        return comment.status() == dev.tribune.domain.CommentStatus.DELETED ? "[deleted]" : "[removed]";
+    }
+}

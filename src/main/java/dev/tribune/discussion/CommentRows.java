@@ -11,14 +11,14 @@ import java.time.Instant;
 
 /** Column lists and row mappers for comments and discussions. */
 public final class CommentRows {
-    static final String COLUMNS = "c.id, c.discussion_id, c.parent_id, c.root_id, c.depth, c.number, c.path, "
+    public static final String COLUMNS = "c.id, c.discussion_id, c.parent_id, c.root_id, c.depth, c.number, c.path, "
             + "c.author_name, c.account_id, c.guest_key, c.badge, c.body_md, c.body_html, c.status, c.status_reason, "
             + "c.score, c.upvotes, c.downvotes, c.created_at, c.edited_at";
 
     static final String DISCUSSION_COLUMNS = "id, site_id, page_key, article_id, title, url, open, premoderated, "
             + "comment_count, next_number, version";
 
-    static final RowMapper<Comment> COMMENT = (rs, ctx) -> new Comment(
+    public static final RowMapper<Comment> COMMENT = (rs, ctx) -> new Comment(
             rs.getLong("id"), rs.getLong("discussion_id"), longOrNull(rs, "parent_id"), rs.getLong("root_id"),
             rs.getInt("depth"), intOrNull(rs, "number"), rs.getString("path"), rs.getString("author_name"),
             longOrNull(rs, "account_id"), rs.getString("guest_key"), rs.getString("badge"),

@@ -37,12 +37,19 @@ public final class CommentWriter {
     private final Database db;
     private final Pipeline pipeline;
     private final Consumer<Long> afterChange;
+    private final Admission admission;
 
     /** afterChange is told the discussion id after each committed change (caches, live streams). */
     public CommentWriter(Database db, Pipeline pipeline, Consumer<Long> afterChange) {
+        this(db, pipeline, afterChange, Admission.ANYONE);
+    }
+
+    /** A writer that first asks admission whether the commenter may post on the discussion's site at all. */
+    public CommentWriter(Database db, Pipeline pipeline, Consumer<Long> afterChange, Admission admission) {
         this.db = db;
         this.pipeline = pipeline;
         this.afterChange = afterChange;
+        this.admission = admission;
     }
 
     public Posted post(NewComment in) {
@@ -50,10 +57,16 @@ public final class CommentWriter {
         String email = in.email() == null ? "" : in.email().strip();
         String body = in.body() == null ? "" : in.body().strip();
         if (in.commenter().account() != null && name.isEmpty()) name = in.commenter().account().displayName();
-        checkFields(name, email, body);
-
+        // A signed-in reader always writes under their own profile name, never one typed into the form.
+        if (in.commenter().account() != null && !in.commenter().account().role().isStaff()) {
+            name = in.commenter().account().displayName();
+            email = "";
+        }
         Discussion d = db.read(h -> Discussions.find(h, in.discussionId())).orElseThrow(
                 () -> Refusal.notFound("There is no discussion " + in.discussionId() + "."));
+        // Who may post comes first: a guest on an accounts-only site hears "sign in", not "give a name".
+        admission.admit(d, in.commenter());
+        checkFields(name, email, body);
         if (!d.open()) throw new Refusal(403, "comments-closed", "Comments are closed on this article.");
         if (in.parentId() != null) checkParent(in.parentId(), d.id());
 
@@ -245,12 +258,21 @@ public final class CommentWriter {
 
     private static String badge(Handle h, Discussion d, Commenter who) {
         if (who.account() == null) return null;
+        if (!who.account().role().isStaff()) return readerBadge(h, who.account());
         if (d.articleId() != null && who.account().authorId() != null) {
             Long author = h.createQuery("select author_id from article where id = ?").bind(0, d.articleId())
                     .mapTo(Long.class).findOne().orElse(null);
             if (who.account().authorId().equals(author)) return "Author";
         }
         return "Staff";
+    }
+
+    /** A reader's badges as the host site's SSO set them, else "Subscriber" for subscribers. */
+    private static String readerBadge(Handle h, dev.tribune.domain.Account a) {
+        String badges = h.createQuery("select badges from account where id = ?").bind(0, a.id()).mapTo(String.class).findOne().orElse("");
+        String shown = String.join(" · ", java.util.Arrays.stream(badges.split(",")).map(String::strip).filter(b -> !b.isEmpty()).toList());
+        if (shown.isEmpty()) return a.role() == dev.tribune.domain.Role.SUBSCRIBER ? "Subscriber" : null;
+        return shown.length() > 60 ? shown.substring(0, 60) : shown;
     }
 
     static void checkFields(String name, String email, String body) {

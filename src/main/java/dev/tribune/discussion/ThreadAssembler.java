@@ -11,8 +11,10 @@ import java.util.function.Predicate;
 
 /**
  * Builds the tree a reader sees from top-level comments (in page order) and their descendants
- * (in path order). A deleted comment stays as a tombstone only while a visible reply hangs under
- * it; pending comments show only when {@code ownPending} says the viewer wrote them.
+ * (in path order). Pending comments show in full only when {@code ownPending} says the viewer
+ * wrote them. A comment readers may not see (deleted, hidden, or someone else's held one) stays
+ * as a tombstone while a visible reply hangs under it, so that the replies stay readable and what
+ * readers see matches the discussion's count of published comments.
  */
 public final class ThreadAssembler {
 
@@ -43,9 +45,9 @@ public final class ThreadAssembler {
             if (r != null) replies.add(r);
         }
         boolean pendingOwn = c.status() == CommentStatus.PENDING && ownPending.test(c);
-        boolean tombstone = c.status() == CommentStatus.DELETED;
-        boolean visible = c.status() == CommentStatus.PUBLISHED || pendingOwn || (tombstone && !replies.isEmpty());
-        if (!visible) return null;
+        boolean shown = c.status() == CommentStatus.PUBLISHED || pendingOwn;
+        if (!shown && replies.isEmpty()) return null;
+        boolean tombstone = !shown;
         int indent = Math.min(c.depth(), Limits.MAX_INDENT_DEPTH);
         String inReplyTo = c.depth() > Limits.MAX_INDENT_DEPTH && c.parentId() != null ? names.get(c.parentId()) : null;
         return new CommentNode(c, List.copyOf(replies), indent, inReplyTo, tombstone, pendingOwn);

@@ -15,9 +15,12 @@ import java.util.Optional;
  * order, one query for all their descendants in path order, never OFFSET.
  */
 public final class ThreadReader {
-    /** Top-level comments a reader can see: published, tombstones over a published reply, or the viewer's own held ones. */
+    /**
+     * Top-level comments a reader can see: published ones, the viewer's own held ones, and
+     * tombstones (deleted, hidden or held by others) over a published reply.
+     */
     private static final String VISIBLE_ROOT = "c.discussion_id = :d and c.parent_id is null and (c.status = 'published' "
-            + "or (c.status = 'deleted' and exists (select 1 from comment r where r.root_id = c.id and r.status = 'published')) "
+            + "or exists (select 1 from comment r where r.root_id = c.id and r.id <> c.id and r.status = 'published') "
             + "or (c.status = 'pending' and c.guest_key = :me) or (c.status = 'pending' and c.account_id = :myAccount))";
 
     private final Database db;
@@ -93,7 +96,7 @@ public final class ThreadReader {
         if (roots.isEmpty()) return List.of();
         List<Long> ids = roots.stream().map(Comment::id).toList();
         return h.createQuery("select " + CommentRows.COLUMNS + " from comment c where c.root_id in (<ids>) "
-                        + "and c.parent_id is not null and c.status in ('published', 'deleted', 'pending') order by c.path")
+                        + "and c.parent_id is not null order by c.path")
                 .bindList("ids", ids).map(CommentRows.COMMENT).list();
     }
 

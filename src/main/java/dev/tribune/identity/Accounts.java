@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Staff accounts of each site, with Argon2id password hashes. */
+/** Staff accounts of each site, with Argon2id password hashes (readers are in {@link Readers}). */
 public final class Accounts {
     public static final int MIN_PASSWORD = 10;
 
@@ -33,6 +33,7 @@ public final class Accounts {
     public Account add(long siteId, String email, String displayName, Role role, String password, Long authorId) {
         String e = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         if (!e.matches("[^@\\s]+@[^@\\s]+")) throw Refusal.invalid("email", "That is not an email address: " + email);
+        if (role == null || !role.isStaff()) throw Refusal.invalid("role", "A staff account is an admin, a moderator or a journalist.");
         if (password == null || password.length() < MIN_PASSWORD) {
             throw Refusal.invalid("password", "A password needs at least " + MIN_PASSWORD + " characters.");
         }
@@ -48,13 +49,13 @@ public final class Accounts {
         });
     }
 
-    /** The account when the password matches; empty otherwise (same answer for an unknown email). */
+    /** The staff account when the password matches; empty otherwise (same answer for an unknown email or a reader's). */
     public Optional<Account> authenticate(long siteId, String email, String password) {
         String e = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         Optional<String> hash = db.read(h -> h.createQuery("select password_hash from account where site_id = ? and email = ?")
                 .bind(0, siteId).bind(1, e).mapTo(String.class).findOne());
         boolean ok = Password.check(password == null ? "" : password, hash.orElse(DUMMY_HASH)).withArgon2();
-        return ok && hash.isPresent() ? byEmail(siteId, e) : Optional.empty();
+        return ok && hash.isPresent() ? byEmail(siteId, e).filter(a -> a.role().isStaff()) : Optional.empty();
     }
 
     public Optional<Account> byEmail(long siteId, String email) {
@@ -66,7 +67,8 @@ public final class Accounts {
         return db.read(h -> h.createQuery("select * from account where id = ?").bind(0, id).map(ACCOUNT).findOne());
     }
 
+    /** The site's staff accounts. */
     public List<Account> forSite(long siteId) {
-        return db.read(h -> h.createQuery("select * from account where site_id = ? order by email").bind(0, siteId).map(ACCOUNT).list());
+        return db.read(h -> h.createQuery("select * from account where site_id = ? and role in ('admin', 'moderator', 'journalist') order by email").bind(0, siteId).map(ACCOUNT).list());
     }
 }

@@ -59,6 +59,17 @@ public final class Signer {
                 ? Optional.of(id) : Optional.empty();
     }
 
+    /** A signature of data for one purpose (links sent by email, sign-in state), URL-safe. */
+    public String signature(String purpose, String data) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(purpose + "\u0000" + data));
+    }
+
+    /** Whether signature is ours for this purpose and data, compared in constant time. */
+    public boolean verifies(String purpose, String data, String signature) {
+        return signature != null
+                && MessageDigest.isEqual(signature.getBytes(StandardCharsets.UTF_8), signature(purpose, data).getBytes(StandardCharsets.UTF_8));
+    }
+
     private String sign(String id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac("browser\u0000" + id)).substring(0, 22);
     }

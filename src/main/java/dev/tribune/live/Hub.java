@@ -124,7 +124,11 @@ public final class Hub implements AutoCloseable {
                 } finally {
                     ch.lock.unlock();
                 }
-                s.startAt(cursor);
+                // A reader arriving without Last-Event-ID starts at what is committed now, even if the channel
+                // has not delivered it yet; the page they loaded already shows it.
+                long start = lastEventId == null ? Math.max(cursor, feed.head(discussionId)) : cursor;
+                s.startAt(start);
+                if (lastEventId == null) s.skipThrough(start);
                 // An event committed between reading the head and joining the map found no channel to wake.
                 if (created) refresh(discussionId);
                 if (lastEventId != null && lastEventId < cursor) replayInto(s, discussionId, lastEventId, cursor);

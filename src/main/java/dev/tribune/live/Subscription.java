@@ -33,6 +33,9 @@ public final class Subscription implements AutoCloseable {
 
     void startAt(long cursor) { this.startedAt = cursor; }
 
+    /** A reader with nothing to resume from gets only what comes after this event. */
+    void skipThrough(long eventId) { this.delivered = Math.max(delivered, eventId); }
+
     void replay(List<LiveEvent> events) { missed.addAll(events); }
 
     void markTooFarBehind() { tooFarBehind = true; }

@@ -13,6 +13,8 @@ import java.util.Map;
 public final class Decisions {
     public static final String PIPELINE = "pipeline";
     public static final String READERS = "readers";
+    /** The phase name of a staff member's approve or reject. */
+    public static final String MODERATOR = "moderator";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One stored decision. decidedBy is "pipeline", "readers" or "account:ID". */
@@ -68,14 +70,38 @@ public final class Decisions {
         return rs.wasNull() ? null : v;
     }
 
+    private static final String COLUMNS = "select id, comment_id, phase, outcome, reason, toxicity, spam, scores, decided_by, "
+            + "account_id, created_at from moderation_decision";
+
     /** A comment's decisions, oldest first. */
     public List<Decision> forComment(long commentId) {
-        return db.read(h -> h.createQuery("select id, comment_id, phase, outcome, reason, toxicity, spam, scores, decided_by, "
-                        + "account_id, created_at from moderation_decision where comment_id = ? order by id")
-                .bind(0, commentId)
-                .map((rs, ctx) -> new Decision(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        number(rs, 6), number(rs, 7), rs.getString(8), rs.getString(9),
-                        number(rs, 10) == null ? null : rs.getLong(10), Instant.ofEpochMilli(rs.getLong(11))))
-                .list());
+        return db.read(h -> h.createQuery(COLUMNS + " where comment_id = ? order by id").bind(0, commentId).map(Decisions::row).list());
+    }
+
+    /** The decisions of several comments (a page of the queue), each comment's oldest first. */
+    public static Map<Long, List<Decision>> forComments(Handle h, List<Long> commentIds) {
+        Map<Long, List<Decision>> out = new LinkedHashMap<>();
+        if (commentIds.isEmpty()) return out;
+        h.createQuery(COLUMNS + " where comment_id in (<ids>) order by id").bindList("ids", commentIds).map(Decisions::row)
+                .forEach(d -> out.computeIfAbsent(d.commentId(), k -> new java.util.ArrayList<>()).add(d));
+        return out;
+    }
+
+    /** The classifier's reasons stored with a decision's scores (the words or features that drove them). */
+    public static List<String> reasons(Decision d) {
+        try {
+            var node = JSON.readTree(d.scores() == null ? "{}" : d.scores()).path("reasons");
+            List<String> out = new java.util.ArrayList<>();
+            node.forEach(n -> { if (n.isTextual() && !n.asText().isBlank()) out.add(n.asText()); });
+            return out;
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    private static Decision row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+        return new Decision(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                number(rs, 6), number(rs, 7), rs.getString(8), rs.getString(9),
+                number(rs, 10) == null ? null : rs.getLong(10), Instant.ofEpochMilli(rs.getLong(11)));
     }
 }

@@ -35,7 +35,7 @@ final class Words implements Phase {
         return Verdict.hold(NAME, "Language a moderator should see: " + String.join(", ", hits.stream().map(WordFilter.Hit::entry).toList()));
     }
 
-    private static WordFilter build(Policy p) {
+    static WordFilter build(Policy p) {
         WordFilter.Builder b = WordFilter.builder();
         if (p.profanity().equals("hold")) b.add(PROFANITY, WordFilter.Severity.HOLD);
         b.add(SLURS, WordFilter.Severity.REJECT);

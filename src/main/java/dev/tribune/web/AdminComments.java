@@ -1,10 +1,10 @@
 package dev.tribune.web;
 
 import dev.tribune.discussion.CommentSearch;
-import dev.tribune.discussion.CommentWriter;
 import dev.tribune.discussion.RecentComments;
 import dev.tribune.domain.CommentStatus;
 import dev.tribune.domain.Refusal;
+import dev.tribune.moderation.ModeratorActions;
 import dev.tribune.search.SearchQuery;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * The console's comments area: the site's latest comments in every status, a search by words,
- * writer, article and status, and Hide and Restore on both.
+ * writer, article and status, and Hide and Restore (both audited) on both.
  */
 public final class AdminComments implements HttpService {
     /** The status filters offered, in the order shown; "all" first. */
@@ -25,15 +25,15 @@ public final class AdminComments implements HttpService {
 
     private final RecentComments recent;
     private final CommentSearch search;
-    private final CommentWriter writer;
+    private final ModeratorActions actions;
     private final StaffOnly door;
     private final Visitors visitors;
     private final Templates templates;
 
-    public AdminComments(RecentComments recent, CommentSearch search, CommentWriter writer, Visitors visitors, Templates templates) {
+    public AdminComments(RecentComments recent, CommentSearch search, ModeratorActions actions, Visitors visitors, Templates templates) {
         this.recent = recent;
         this.search = search;
-        this.writer = writer;
+        this.actions = actions;
         this.visitors = visitors;
         this.templates = templates;
         this.door = new StaffOnly(visitors);
@@ -106,9 +106,10 @@ public final class AdminComments implements HttpService {
         if (reason.length() > MAX_REASON_CHARS) {
             throw Refusal.invalid("reason", "A reason can be at most " + MAX_REASON_CHARS + " characters long.");
         }
-        String who = v.staff().account().displayName();
-        if (reason.isEmpty()) reason = (to == CommentStatus.REJECTED ? "hidden by " : "restored by ") + who;
-        if (e.comment().status() != to) writer.moderate(id, to, reason);
+        if (e.comment().status() != to) {
+            if (to == CommentStatus.REJECTED) actions.hide(v.site().id(), id, v.staff().account(), reason);
+            else actions.restore(v.site().id(), id, v.staff().account(), reason);
+        }
         Responses.redirect(res, StaffOnly.localPath(f.get("back"), "/admin/comments") + "#c" + id);
     }
 }

@@ -7,6 +7,7 @@ import dev.tribune.discussion.Votes;
 import dev.tribune.domain.Article;
 import dev.tribune.domain.Author;
 import dev.tribune.domain.Comment;
+import dev.tribune.domain.CommentStatus;
 import dev.tribune.domain.Discussion;
 
 import java.time.Instant;
@@ -48,7 +49,7 @@ final class ApiJson {
 
         static CommentJson of(CommentNode n) {
             Comment c = n.comment();
-            String status = n.tombstone() ? "deleted" : n.awaitingReview() ? "pending" : "published";
+            String status = n.tombstone() ? (c.status() == CommentStatus.DELETED ? "deleted" : "removed") : n.awaitingReview() ? "pending" : "published";
             Writer writer = n.tombstone() ? new Writer("", null) : new Writer(c.authorName(), c.badge());
             return new CommentJson(c.id(), c.number(), c.parentId(), c.depth(), n.indent(), n.inReplyTo(), writer,
                     n.tombstone() ? "" : c.bodyHtml(), c.createdAt(), n.tombstone() ? null : c.editedAt(),

@@ -131,7 +131,7 @@ public final class ArticlePages implements HttpService {
         ThreadPage page = threads.page(d.id(), sort, Responses.query(req, "after"), Limits.PAGE_SIZE, v.guestKey(),
                 v.commenter().accountId());
         Author author = a.authorId() == null ? null : newsroom.authorById(a.authorId()).orElse(null);
-        Map<Long, Integer> mine = v.guestKey() != null || v.staff() != null ? votes.mine(d.id(), v.commenter()) : Map.of();
+        Map<Long, Integer> mine = v.guestKey() != null || v.staff() != null || v.reader() != null ? votes.mine(d.id(), v.commenter()) : Map.of();
         return new ArticleView(v.site(), a, author, page, form, replyTo, mine, v);
     }
 

@@ -53,7 +53,7 @@ public record ArticleView(Site site, Article article, Author author, ThreadPage 
         return mine(c) && Instant.now().isBefore(c.createdAt().plus(Limits.EDIT_WINDOW));
     }
 
-    public String csrf() { return visitor != null && visitor.staff() != null ? visitor.staff().csrfToken() : ""; }
+    public String csrf() { return visitor == null ? "" : visitor.csrfToken(); }
 
     public boolean isReplyTarget(CommentNode n) { return replyTo != null && replyTo == n.comment().id(); }
 

@@ -19,4 +19,6 @@ public record Console(Site site, Account account, String csrf, String section) {
     public boolean canEditArticles() { return account != null && account.role().canEditArticles(); }
 
     public boolean canModerate() { return account != null && account.role().canModerate(); }
+
+    public boolean isAdmin() { return account != null && account.role() == dev.tribune.domain.Role.ADMIN; }
 }

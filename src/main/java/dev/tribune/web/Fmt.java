@@ -36,6 +36,11 @@ public final class Fmt {
         return n + " " + (n == 1 ? word : word + "s");
     }
 
+    /** A classifier score with two decimals, or a dash when there is none. */
+    public static String score(Double s) {
+        return s == null ? "–" : String.format(Locale.ROOT, "%.2f", s);
+    }
+
     public static String comments(int n) {
         return n == 0 ? "No comments" : plural(n, "comment");
     }

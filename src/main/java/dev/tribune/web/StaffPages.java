@@ -110,6 +110,6 @@ public final class StaffPages implements HttpService {
     }
 
     private static Visitor withoutSession(Visitor v) {
-        return new Visitor(v.site(), v.clientIp(), v.ipHash(), v.browserToken(), v.guestKey(), null);
+        return new Visitor(v.site(), v.clientIp(), v.ipHash(), v.browserToken(), v.guestKey(), null, null, false);
     }
 }

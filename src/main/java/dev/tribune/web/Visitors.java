@@ -2,6 +2,7 @@ package dev.tribune.web;
 
 import dev.tribune.domain.Refusal;
 import dev.tribune.domain.Site;
+import dev.tribune.identity.ReaderSessions;
 import dev.tribune.identity.Signer;
 import dev.tribune.identity.StaffSessions;
 import dev.tribune.publishing.Sites;
@@ -17,17 +18,25 @@ import java.util.Optional;
 public final class Visitors {
     public static final String BROWSER_COOKIE = "tribune_browser";
     public static final String STAFF_COOKIE = "tribune_staff";
+    public static final String READER_COOKIE = "tribune_reader";
     public static final Duration BROWSER_COOKIE_AGE = Duration.ofDays(365);
 
     private final Sites sites;
     private final StaffSessions sessions;
+    private final ReaderSessions readers;
     private final Signer signer;
     private final ClientAddress addresses;
     private final boolean secureCookies;
 
     public Visitors(Sites sites, StaffSessions sessions, Signer signer, ClientAddress addresses, boolean secureCookies) {
+        this(sites, sessions, null, signer, addresses, secureCookies);
+    }
+
+    /** readers may be null (no reader sign-in). */
+    public Visitors(Sites sites, StaffSessions sessions, ReaderSessions readers, Signer signer, ClientAddress addresses, boolean secureCookies) {
         this.sites = sites;
         this.sessions = sessions;
+        this.readers = readers;
         this.signer = signer;
         this.addresses = addresses;
         this.secureCookies = secureCookies;
@@ -40,12 +49,35 @@ public final class Visitors {
         String token = Responses.cookie(req, BROWSER_COOKIE);
         Optional<String> id = signer.verifyBrowserToken(token);
         String guestKey = id.map(i -> signer.hash("guest", i)).orElse(null);
+        String bearer = bearerToken(req);
+        if (bearer != null) {
+            // A bearer request speaks for one reader only: ambient cookie sessions are not mixed in.
+            ReaderSessions.Session r = readerSession(bearer, site);
+            if (r == null) throw new Refusal(401, "invalid-token", "The sign-in token is unknown or has expired; please sign in again.");
+            return new Visitor(site, ip, signer.hash("ip", ip), id.isPresent() ? token : null, guestKey, null, r, true);
+        }
         StaffSessions.Session staff = null;
         String staffToken = Responses.cookie(req, STAFF_COOKIE);
         if (staffToken != null) {
-            staff = sessions.find(staffToken).filter(s -> s.account().siteId() == site.id()).orElse(null);
+            staff = sessions.find(staffToken)
+                    .filter(s -> s.account().siteId() == site.id() && s.account().role().isStaff()).orElse(null);
         }
-        return new Visitor(site, ip, signer.hash("ip", ip), id.isPresent() ? token : null, guestKey, staff);
+        ReaderSessions.Session reader = readerSession(Responses.cookie(req, READER_COOKIE), site);
+        return new Visitor(site, ip, signer.hash("ip", ip), id.isPresent() ? token : null, guestKey, staff, reader, false);
+    }
+
+    /** A reader session of this site; a session opened on another site is no session here. */
+    private ReaderSessions.Session readerSession(String token, Site site) {
+        if (readers == null || token == null) return null;
+        return readers.find(token).filter(s -> s.reader().siteId() == site.id()).orElse(null);
+    }
+
+    /** The token of an "Authorization: Bearer …" header, if the request has one. */
+    public static String bearerToken(ServerRequest req) {
+        String auth = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
+        String t = auth.substring(7).strip();
+        return t.isEmpty() ? null : t;
     }
 
     /** The visitor with a browser token, setting the cookie when they had none (first post or vote). */
@@ -54,7 +86,7 @@ public final class Visitors {
         String token = signer.newBrowserToken();
         Responses.setCookie(res, BROWSER_COOKIE, token, BROWSER_COOKIE_AGE, secureCookies);
         String id = signer.verifyBrowserToken(token).orElseThrow();
-        return new Visitor(v.site(), v.clientIp(), v.ipHash(), token, signer.hash("guest", id), v.staff());
+        return new Visitor(v.site(), v.clientIp(), v.ipHash(), token, signer.hash("guest", id), v.staff(), v.reader(), v.bearer());
     }
 
     public Site site(ServerRequest req) {
@@ -66,9 +98,12 @@ public final class Visitors {
     /**
      * Refuses cross-site state changes. Browsers say where a request comes from (Sec-Fetch-Site,
      * Origin); a request from another site is refused. Staff, who act with a session cookie, must
-     * also echo their session's CSRF token (form field or X-CSRF-Token header).
+     * also echo their session's CSRF token (form field or X-CSRF-Token header), and so must readers
+     * signed in by cookie. A request carrying a bearer token is not ambient (another site cannot
+     * make a browser send it), so it needs neither.
      */
     public void checkCsrf(ServerRequest req, Visitor v, String formToken) {
+        if (v.bearer()) return;
         String fetchSite = req.headers().first(HeaderNames.create("Sec-Fetch-Site")).orElse(null);
         if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
             throw forged();
@@ -79,9 +114,10 @@ public final class Visitors {
             String originHost = origin.replaceFirst("^https?://", "");
             if (!originHost.equalsIgnoreCase(host)) throw forged();
         }
-        if (v.staff() != null) {
+        String expected = v.csrfToken();
+        if (!expected.isEmpty()) {
             String sent = formToken != null ? formToken : req.headers().first(HeaderNames.create("X-CSRF-Token")).orElse(null);
-            if (sent == null || !java.security.MessageDigest.isEqual(sent.getBytes(), v.staff().csrfToken().getBytes())) {
+            if (sent == null || !java.security.MessageDigest.isEqual(sent.getBytes(), expected.getBytes())) {
                 throw forged();
             }
         }

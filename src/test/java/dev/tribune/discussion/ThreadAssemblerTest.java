@@ -74,9 +74,38 @@ class ThreadAssemblerTest {
     }
 
     @Test
-    void repliesUnderARejectedCommentAreNotShownOnTheirOwn() {
-        List<Comment> roots = List.of(c(1, null, 1, 0, "Bad", CommentStatus.REJECTED, null));
+    void aHiddenCommentWithVisibleRepliesStaysAsARemovedTombstoneAndWithoutThemDisappears() {
+        List<Comment> roots = List.of(c(1, null, 1, 0, "Bad", CommentStatus.REJECTED, null), c(2, null, 2, 0, "Alone", CommentStatus.REJECTED, null));
+        List<Comment> desc = List.of(pub(3, 1L, 1, 1, "Reply"));
+        List<CommentNode> tree = ThreadAssembler.assemble(roots, desc, x -> false);
+        assertThat(tree).extracting(n -> n.comment().id()).containsExactly(1L);
+        assertThat(tree.get(0).tombstone()).isTrue();
+        assertThat(tree.get(0).tombstoneText()).isEqualTo("[removed]");
+        assertThat(tree.get(0).replies()).extracting(n -> n.comment().authorName()).containsExactly("Reply");
+    }
+
+    @Test
+    void someoneElsesHeldCommentOverAReplyIsATombstoneButItsWriterSeesItWhole() {
+        List<Comment> roots = List.of(c(1, null, 1, 0, "Held", CommentStatus.PENDING, "writer"));
         List<Comment> desc = List.of(pub(2, 1L, 1, 1, "Reply"));
-        assertThat(ThreadAssembler.assemble(roots, desc, x -> false)).isEmpty();
+        CommentNode forOthers = ThreadAssembler.assemble(roots, desc, x -> false).get(0);
+        assertThat(forOthers.tombstone()).isTrue();
+        assertThat(forOthers.awaitingReview()).isFalse();
+        CommentNode forWriter = ThreadAssembler.assemble(roots, desc, x -> "writer".equals(x.guestKey())).get(0);
+        assertThat(forWriter.tombstone()).isFalse();
+        assertThat(forWriter.awaitingReview()).isTrue();
+    }
+
+    @Test
+    void aHiddenReplyOverAHiddenReplyOverAPublishedOneKeepsTheChain() {
+        List<Comment> roots = List.of(pub(1, null, 1, 0, "Root"));
+        List<Comment> desc = List.of(c(2, 1L, 1, 1, "Hidden", CommentStatus.REJECTED, null), c(3, 2L, 1, 2, "Gone", CommentStatus.DELETED, null),
+                pub(4, 3L, 1, 3, "Leaf"), c(5, 1L, 1, 1, "HiddenLeaf", CommentStatus.REJECTED, null));
+        CommentNode root = ThreadAssembler.assemble(roots, desc, x -> false).get(0);
+        assertThat(root.replies()).extracting(n -> n.comment().id()).containsExactly(2L);
+        CommentNode hidden = root.replies().get(0);
+        assertThat(hidden.tombstoneText()).isEqualTo("[removed]");
+        assertThat(hidden.replies().get(0).tombstoneText()).isEqualTo("[deleted]");
+        assertThat(hidden.replies().get(0).replies()).extracting(n -> n.comment().authorName()).containsExactly("Leaf");
     }
 }

@@ -23,7 +23,10 @@ class ApiV1IT {
     static TestTribune t;
 
     @BeforeAll
-    static void start() { t = TestTribune.start(); }
+    static void start() {
+        t = TestTribune.start();
+        TestTribune.withoutPostingLimits(t);
+    }
 
     @AfterAll
     static void stop() { t.close(); }

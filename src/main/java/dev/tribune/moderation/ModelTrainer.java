@@ -1,0 +1,168 @@
+package dev.tribune.moderation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * Trains a {@link TextClassifier}: logistic regression over hashed features by AdaGrad, with
+ * sources and classes re-weighted so no single data set's habits dominate, then calibrated on
+ * a held-out tenth. Single-threaded with fixed seeds, so the same data gives the same bytes.
+ */
+public final class ModelTrainer {
+    /** How to train. */
+    public record Options(TextClassifier.Settings settings, int epochs, double learningRate, double l2,
+                          boolean balanceSources, long seed) {
+        public static Options standard(int bits) {
+            TextClassifier.Settings s = TextClassifier.Settings.standard(bits);
+            // overridable for experiments only; the shipped models use the defaults
+            s = new TextClassifier.Settings(bits, Float.parseFloat(System.getProperty("tribune.quote", "0.35")),
+                    true, Float.parseFloat(System.getProperty("tribune.sentence", "0.5")),
+                    Boolean.parseBoolean(System.getProperty("tribune.lexicon", "true")));
+            return new Options(s, Integer.getInteger("tribune.epochs", 6),
+                    Double.parseDouble(System.getProperty("tribune.lr", "0.15")),
+                    Double.parseDouble(System.getProperty("tribune.l2", "2e-6")), true, 20261231L);
+        }
+
+        /** Plain bag-of-words, every example counted once: the yardstick in MODEL.md. */
+        public static Options baseline(int bits) {
+            return new Options(TextClassifier.Settings.baseline(bits), 6, 0.15, 2e-6, false, 20261231L);
+        }
+    }
+
+    /**
+     * Extra weight per source, relative to the square-root balancing: news comments are what
+     * Tribune reads, tweets and templates are far from it.
+     */
+    private static final Map<String, Double> SOURCE_WEIGHT = Map.of(
+            "civil-sentences", 2.0, "davidson", 0.5, "jigsaw-sentence-templates", 0.4, "civil-comments", 1.0);
+
+    /** 0.5: each (source, class) cell weighs as the square root of its size; 1: all cells weigh the same. */
+    private static final double BALANCE = Double.parseDouble(System.getProperty("tribune.balance", "0.5"));
+
+    private final Options options;
+
+    public ModelTrainer(Options options) {
+        this.options = options;
+    }
+
+    /** True for the examples set aside for calibration (about one in ten, whole groups at a time). */
+    static boolean isHoldout(Example e, int modulo) {
+        String key = e.group() != null ? e.group() : e.text();
+        return Math.floorMod(TextFeatures.mix(key.hashCode()), modulo) == 0;
+    }
+
+    public TextClassifier train(List<Example> all, String target) {
+        List<Example> usable = all.stream().filter(e -> !e.evalOnly() && e.text() != null && !e.text().isBlank()).toList();
+        if (usable.isEmpty()) throw new IllegalArgumentException("no training examples");
+        List<Example> fit = new ArrayList<>();
+        List<Example> holdout = new ArrayList<>();
+        for (Example e : usable) (isHoldout(e, 10) ? holdout : fit).add(e);
+        if (holdout.isEmpty() || fit.isEmpty()) { fit = usable; holdout = usable; }
+        double[] fitWeights = weights(fit);
+        double[] holdWeights = weights(holdout);
+        int bits = options.settings().bits();
+        float[] w = new float[1 << bits];
+        float[] g2 = new float[1 << bits];
+        double[] bias = {0, 0}; // value, squared-gradient sum
+        TextClassifier draft = new TextClassifier(target, "", options.settings(), w, 0f, 1f, 0f, 0.5f);
+        TextFeatures features = draft.features();
+        int[] order = new int[fit.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        FeatureBuffer buf = new FeatureBuffer();
+        for (int epoch = 0; epoch < options.epochs(); epoch++) {
+            shuffle(order, new Random(options.seed() + epoch));
+            double lr = options.learningRate() / Math.sqrt(1 + epoch);
+            for (int idx : order) {
+                Example e = fit.get(idx);
+                buf.fill(draft, features, e.text());
+                double z = bias[0];
+                for (int k = 0; k < buf.size; k++) z += w[buf.bucket[k]] * buf.value[k];
+                double p = 1 / (1 + Math.exp(-z));
+                double g = (p - e.label()) * fitWeights[idx];
+                for (int k = 0; k < buf.size; k++) {
+                    int b = buf.bucket[k];
+                    double gi = g * buf.value[k] + options.l2() * w[b];
+                    g2[b] += (float) (gi * gi);
+                    w[b] -= (float) (lr * gi / (Math.sqrt(g2[b]) + 1e-8));
+                }
+                bias[1] += g * g;
+                bias[0] -= lr * g / (Math.sqrt(bias[1]) + 1e-8);
+            }
+        }
+        TextClassifier raw = new TextClassifier(target, "", options.settings(), w, (float) bias[0], 1f, 0f, 0.5f);
+        double[] logits = new double[holdout.size()];
+        int[] labels = new int[holdout.size()];
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = raw.logit(holdout.get(i).text());
+            labels[i] = holdout.get(i).label();
+        }
+        double[] ab = Calibration.platt(logits, labels, holdWeights);
+        double[] probs = new double[logits.length];
+        for (int i = 0; i < probs.length; i++) probs[i] = 1 / (1 + Math.exp(-(ab[0] * logits[i] + ab[1])));
+        float threshold = (float) Calibration.bestF1Threshold(probs, labels, holdWeights);
+        String description = target + " model, format 1, " + fit.size() + " training examples from "
+                + String.join(", ", sourceCounts(fit).keySet());
+        return new TextClassifier(target, description, options.settings(), w, (float) bias[0],
+                (float) ab[0], (float) ab[1], threshold);
+    }
+
+    /** Per-example weights: each (source, class) cell weighs in proportion to the square root of its size. */
+    double[] weights(List<Example> examples) {
+        double[] out = new double[examples.size()];
+        if (!options.balanceSources()) {
+            java.util.Arrays.fill(out, 1.0);
+            return out;
+        }
+        Map<String, Integer> cells = new HashMap<>();
+        for (Example e : examples) cells.merge(e.source() + "|" + e.label(), 1, Integer::sum);
+        double total = 0;
+        for (int i = 0; i < out.length; i++) {
+            Example e = examples.get(i);
+            int n = cells.get(e.source() + "|" + e.label());
+            out[i] = SOURCE_WEIGHT.getOrDefault(e.source(), 1.0) / Math.pow(n, BALANCE);
+            total += out[i];
+        }
+        double scale = out.length / total;
+        for (int i = 0; i < out.length; i++) out[i] *= scale;
+        return out;
+    }
+
+    static Map<String, Integer> sourceCounts(List<Example> examples) {
+        Map<String, Integer> m = new TreeMap<>();
+        for (Example e : examples) m.merge(e.source(), 1, Integer::sum);
+        return m;
+    }
+
+    private static void shuffle(int[] a, Random rnd) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = a[i]; a[i] = a[j]; a[j] = t;
+        }
+    }
+
+    /** The features of one example, scaled so long and short texts speak equally loud. */
+    private static final class FeatureBuffer {
+        int[] bucket = new int[4096];
+        float[] value = new float[4096];
+        int size;
+
+        void fill(TextClassifier model, TextFeatures features, String text) {
+            TextFeatures.Tokens tk = model.tokens(text);
+            size = 0;
+            features.emit(tk, 0, tk.count(), (t, b, v) -> {
+                if (size == bucket.length) {
+                    bucket = java.util.Arrays.copyOf(bucket, size * 2);
+                    value = java.util.Arrays.copyOf(value, size * 2);
+                }
+                bucket[size] = b;
+                value[size++] = v;
+            });
+            float scale = size == 0 ? 0f : (float) (1 / Math.sqrt(size));
+            for (int k = 0; k < size; k++) value[k] *= scale;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.tribune.moderation;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code tribune moderation train}: builds a model from labeled files, or rebuilds the shipped ones. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a model. Without arguments, rebuild the shipped toxicity and spam models from ../shared/data.")
+final class TrainCommand implements Callable<Integer> {
+    static final int TOXICITY_BITS = 20;
+    static final int SPAM_BITS = 18;
+
+    @Option(names = "--data", description = "labeled file or folder (JSONL {\"text\",\"label\"} or a known data set layout); repeatable")
+    List<Path> data = new ArrayList<>();
+
+    @Option(names = "--out", description = "where to write the model file")
+    Path out;
+
+    @Option(names = "--target", defaultValue = "toxicity", description = "toxicity or spam (default: ${DEFAULT-VALUE})")
+    String target;
+
+    @Option(names = "--baseline", hidden = true, description = "plain bag-of-words without normalization or balancing")
+    boolean baseline;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!target.equals("toxicity") && !target.equals("spam")) {
+            System.err.println("moderation train: --target must be toxicity or spam");
+            return 2;
+        }
+        if (data.isEmpty() && out == null) {
+            for (String t : List.of("toxicity", "spam")) {
+                Path shipped = DataPaths.shippedModel(t);
+                if (trainOne(DataPaths.defaultData(t), shipped, t) != 0) return 1;
+            }
+            return 0;
+        }
+        if (data.isEmpty() || out == null) {
+            System.err.println("moderation train: give both --data and --out, or neither to rebuild the shipped models");
+            return 2;
+        }
+        return trainOne(data, out, target);
+    }
+
+    private int trainOne(List<Path> files, Path outFile, String t) throws IOException {
+        List<Example> examples = new ArrayList<>();
+        for (Path f : files) {
+            if (!java.nio.file.Files.exists(f)) {
+                System.err.println("moderation train: no such file or folder: " + f);
+                return 1;
+            }
+            examples.addAll(LabeledData.read(f, t));
+        }
+        int bits = t.equals("spam") ? SPAM_BITS : TOXICITY_BITS;
+        ModelTrainer.Options options = baseline ? ModelTrainer.Options.baseline(bits) : ModelTrainer.Options.standard(bits);
+        System.err.printf("training %s model on %d examples ...%n", t, examples.size());
+        long start = System.nanoTime();
+        TextClassifier model = new ModelTrainer(options).train(examples, t);
+        ModelFile.write(model, outFile);
+        System.err.printf("wrote %s (%.1f s, threshold %.2f)%n", outFile, (System.nanoTime() - start) / 1e9, model.threshold());
+        return 0;
+    }
+}
