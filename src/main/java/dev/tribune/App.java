@@ -1,6 +1,7 @@
 package dev.tribune;
 
 import dev.tribune.config.Settings;
+import dev.tribune.discussion.CommentSearch;
 import dev.tribune.discussion.CommentWriter;
 import dev.tribune.discussion.Discussions;
 import dev.tribune.discussion.RecentComments;
@@ -35,6 +36,7 @@ import dev.tribune.moderation.Policies;
 import dev.tribune.moderation.Reports;
 import dev.tribune.moderation.Sanctions;
 import dev.tribune.moderation.Scorer;
+import dev.tribune.publishing.ArticleSearch;
 import dev.tribune.notify.Mailer;
 import dev.tribune.publishing.Newsroom;
 import dev.tribune.publishing.Sites;
@@ -55,6 +57,7 @@ import dev.tribune.web.ReaderAccess;
 import dev.tribune.web.ReaderApi;
 import dev.tribune.web.ReaderPages;
 import dev.tribune.web.ReportRoutes;
+import dev.tribune.web.SearchPages;
 import dev.tribune.web.StaffPages;
 import dev.tribune.web.Templates;
 import dev.tribune.web.ThreadCache;
@@ -82,6 +85,8 @@ public final class App implements AutoCloseable {
     public final Sanctions sanctions;
     public final Reports reports;
     public final Hub live;
+    public final ArticleSearch articleSearch;
+    public final CommentSearch commentSearch;
     public final AuditLog audit;
     public final ModeratorLabels labels;
     public final ModerationQueue queue;
@@ -127,6 +132,8 @@ public final class App implements AutoCloseable {
         this.accounts = new Accounts(db);
         this.sessions = new StaffSessions(db, accounts);
         this.signer = Signer.forInstallation(db, settings.secret());
+        this.articleSearch = new ArticleSearch(db);
+        this.commentSearch = new CommentSearch(db);
         this.readers = new Readers(db);
         this.readerSessions = new ReaderSessions(db, readers);
         this.links = new SignedLinks(db, signer, java.time.Clock.systemUTC());
@@ -147,6 +154,7 @@ public final class App implements AutoCloseable {
                 new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates, threadCache, index),
                 new ReportRoutes(reports, visitors),
                 // Before ApiV1, whose catch-all answers any other /api/ path with 404.
+                new SearchPages(articleSearch, commentSearch, visitors, templates),
                 new ReaderApi(readers, sso, readerMail, access, visitors),
                 new ReaderPages(readers, readerMail, links, signOn, new ReaderComments(db), access, visitors, templates),
                 new ProviderRoutes(signOn, providerSignIn, access, visitors),
@@ -154,7 +162,7 @@ public final class App implements AutoCloseable {
                 new LiveStreams(live, discussions, visitors),
                 new StaffPages(accounts, sessions, visitors, templates, settings.secureCookies()),
                 new AdminPages(newsroom, discussions, comments, db, visitors, templates),
-                new AdminComments(new RecentComments(db), moderators, visitors, templates),
+                new AdminComments(new RecentComments(db), commentSearch, moderators, visitors, templates),
                 new AdminQueue(queue, moderators, visitors, templates),
                 new AdminAudit(audit, visitors, templates),
                 new AdminModeration(policies, audit, visitors, templates)

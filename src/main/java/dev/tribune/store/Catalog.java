@@ -47,9 +47,17 @@ public record Catalog(Map<String, Table> tables) {
         }
     }
 
-    /** Tables that belong to the tools, not to Tribune: migration history and SQLite internals. */
+    /**
+     * Tables that belong to the tools, not to Tribune: migration history, SQLite internals, and
+     * the search indexes (search_*: FTS5 tables on SQLite, a column and GIN index on PostgreSQL),
+     * which each database derives from the text itself — never copied, never compared.
+     */
     private static boolean isTribuneTable(String name) {
-        return !name.startsWith("sqlite_") && !name.startsWith("flyway_");
+        return !name.startsWith("sqlite_") && !name.startsWith("flyway_") && !isSearchIndex(name);
+    }
+
+    private static boolean isSearchIndex(String name) {
+        return name.startsWith("search_");
     }
 
     /** Reads the catalog of the database behind a connection. */
@@ -108,6 +116,7 @@ public record Catalog(Map<String, Table> tables) {
         try (ResultSet rs = md.getColumns(null, schema, table, "%")) {
             while (rs.next()) {
                 String n = lower(rs, "COLUMN_NAME");
+                if (isSearchIndex(n)) continue;
                 // SQLite reports key columns as nullable even though they never hold null.
                 boolean notNull = rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls || pk.contains(n);
                 columns.add(new Column(n, family(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME")), notNull));
@@ -171,7 +180,7 @@ public record Catalog(Map<String, Table> tables) {
                                                           Set<String> constraintIndexes) throws SQLException {
         Map<String, List<String>> named = new TreeMap<>();
         indexes(md, schema, table).columns().forEach((name, cols) -> {
-            if (!name.startsWith("sqlite_autoindex_") && !constraintIndexes.contains(name)) named.put(name, cols);
+            if (!name.startsWith("sqlite_autoindex_") && !constraintIndexes.contains(name) && !isSearchIndex(name)) named.put(name, cols);
         });
         return named;
     }
