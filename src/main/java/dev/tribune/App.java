@@ -24,6 +24,9 @@ import dev.tribune.web.AdminPages;
 import dev.tribune.web.ApiV1;
 import dev.tribune.web.ArticlePages;
 import dev.tribune.web.ClientAddress;
+import dev.tribune.web.Cors;
+import dev.tribune.web.EmbedApi;
+import dev.tribune.web.EmbedScripts;
 import dev.tribune.web.Problems;
 import dev.tribune.web.ReportRoutes;
 import dev.tribune.web.StaffPages;
@@ -81,6 +84,10 @@ public final class App implements AutoCloseable {
         Visitors visitors = new Visitors(sites, sessions, signer, new ClientAddress(settings.trustedProxies()), settings.secureCookies());
         Problems problems = new Problems(visitors, templates);
         web = new WebServer(settings.bind(), settings.port(), problems, List.of(
+                // Cors first: it answers preflights and marks /api and /live answers before their own routes run.
+                new Cors(visitors),
+                new EmbedScripts(),
+                new EmbedApi(sites, discussions, visitors),
                 new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates),
                 new ReportRoutes(reports, visitors),
                 new ApiV1(newsroom, discussions, threads, comments, votes, visitors),
