@@ -40,6 +40,9 @@
     if (s.session) headers['Authorization'] = 'Bearer ' + s.session;
     return fetch(BASE + path, {
       method: method, headers: headers, credentials: 'omit', mode: 'cors',
+      // The API lets shared caches keep threads a few seconds; this reader checks with the server
+      // each time, or a reload right after posting would show the thread without their comment.
+      cache: 'no-cache',
       body: body === undefined ? undefined : JSON.stringify(body)
     }).then(function (r) {
       var token = r.headers.get('Tribune-Browser');
