@@ -114,6 +114,9 @@ public final class EmbedApi implements HttpService {
     private static String title(String raw) {
         if (raw == null) return "";
         String t = raw.replaceAll("\\p{Cntrl}", " ").strip();
-        return t.length() > MAX_TITLE ? t.substring(0, MAX_TITLE) : t;
+        if (t.length() <= MAX_TITLE) return t;
+        // Never cut between the two halves of a surrogate pair.
+        int end = Character.isHighSurrogate(t.charAt(MAX_TITLE - 1)) ? MAX_TITLE - 1 : MAX_TITLE;
+        return t.substring(0, end);
     }
 }
