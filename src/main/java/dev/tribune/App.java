@@ -9,6 +9,12 @@ import dev.tribune.discussion.Votes;
 import dev.tribune.identity.Accounts;
 import dev.tribune.identity.Signer;
 import dev.tribune.identity.StaffSessions;
+import dev.tribune.live.Bridge;
+import dev.tribune.live.EventFeed;
+import dev.tribune.live.Hub;
+import dev.tribune.live.LiveSettings;
+import dev.tribune.live.LocalBridge;
+import dev.tribune.live.PostgresBridge;
 import dev.tribune.moderation.CommentHistory;
 import dev.tribune.moderation.Decisions;
 import dev.tribune.moderation.Pipeline;
@@ -27,6 +33,7 @@ import dev.tribune.web.ClientAddress;
 import dev.tribune.web.Cors;
 import dev.tribune.web.EmbedApi;
 import dev.tribune.web.EmbedScripts;
+import dev.tribune.web.LiveStreams;
 import dev.tribune.web.Problems;
 import dev.tribune.web.ReportRoutes;
 import dev.tribune.web.StaffPages;
@@ -34,6 +41,7 @@ import dev.tribune.web.Templates;
 import dev.tribune.web.Visitors;
 import dev.tribune.web.WebServer;
 
+import java.sql.DriverManager;
 import java.util.List;
 
 /** Wires Tribune together by hand: store, feature services, then the web layer on top. */
@@ -53,26 +61,31 @@ public final class App implements AutoCloseable {
     public final Decisions decisions;
     public final Sanctions sanctions;
     public final Reports reports;
+    public final Hub live;
     private WebServer web;
 
     public App(Settings settings) {
-        this(settings, Scorer.NONE);
+        this(settings, Scorer.NONE, LiveSettings.fromEnvironment(System.getenv()));
     }
 
-    /** An app whose moderation pipeline scores comments with the given classifier. */
-    public App(Settings settings, Scorer scorer) {
+    /**
+     * An app whose moderation pipeline scores comments with the given classifier and whose live
+     * streams follow the given limits.
+     */
+    public App(Settings settings, Scorer scorer, LiveSettings liveSettings) {
         this.settings = settings;
         this.db = Database.open(settings.database());
+        this.live = new Hub(new EventFeed(db), bridge(settings, db), liveSettings);
         this.sites = new Sites(db);
-        this.newsroom = new Newsroom(db, discussionId -> { });
-        this.discussions = new Discussions(db);
+        this.newsroom = new Newsroom(db, live::changed);
+        this.discussions = new Discussions(db, live::changed);
         this.threads = new ThreadReader(db);
         this.policies = new Policies(db);
         this.decisions = new Decisions(db);
-        this.comments = new CommentWriter(db, Pipeline.full(new CommentHistory(db), policies, scorer), discussionId -> { });
+        this.comments = new CommentWriter(db, Pipeline.full(new CommentHistory(db), policies, scorer), live::changed);
         this.sanctions = new Sanctions(db, comments);
         this.reports = new Reports(db, policies, comments);
-        this.votes = new Votes(db);
+        this.votes = new Votes(db, live::changed);
         this.accounts = new Accounts(db);
         this.sessions = new StaffSessions(db, accounts);
         this.signer = Signer.forInstallation(db, settings.secret());
@@ -91,6 +104,7 @@ public final class App implements AutoCloseable {
                 new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates),
                 new ReportRoutes(reports, visitors),
                 new ApiV1(newsroom, discussions, threads, comments, votes, visitors),
+                new LiveStreams(live, discussions, visitors),
                 new StaffPages(accounts, sessions, visitors, templates, settings.secureCookies()),
                 new AdminPages(newsroom, discussions, comments, db, visitors, templates),
                 new AdminComments(new RecentComments(db), comments, visitors, templates)
@@ -98,8 +112,16 @@ public final class App implements AutoCloseable {
         return web.port();
     }
 
+    /** SQLite means one node; on PostgreSQL the nodes wake each other with LISTEN/NOTIFY. */
+    private static Bridge bridge(Settings settings, Database db) {
+        if (db.kind() != Database.Kind.POSTGRESQL) return new LocalBridge();
+        String jdbc = Database.postgresJdbcUrl(settings.database());
+        return new PostgresBridge(db, () -> DriverManager.getConnection(jdbc));
+    }
+
     @Override
     public void close() {
+        live.close();
         if (web != null) web.close();
         db.close();
     }

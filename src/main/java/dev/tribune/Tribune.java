@@ -6,6 +6,9 @@ import dev.tribune.domain.Account;
 import dev.tribune.domain.Refusal;
 import dev.tribune.domain.Role;
 import dev.tribune.domain.Site;
+import dev.tribune.portability.CopyReport;
+import dev.tribune.portability.DatabaseCopy;
+import dev.tribune.store.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,12 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** The command line: serve, demo, site and user administration. Data goes to stdout, everything else to stderr. */
+/** The command line: serve, demo, site and user administration, migrate-db. Data goes to stdout, everything else to stderr. */
 @Command(name = "tribune", mixinStandardHelpOptions = true, version = "Tribune 0.1",
         description = "Self-hosted discussions for news sites.%n"
                 + "Settings come from TRIBUNE_* environment variables; each has a flag that wins over it.",
         subcommands = {Tribune.Serve.class, Tribune.Demo.class, Tribune.SiteCommand.class, Tribune.UserCommand.class,
-                CommandLine.HelpCommand.class})
+                Tribune.MigrateDb.class, CommandLine.HelpCommand.class})
 public final class Tribune {
 
     /** Settings shared by every command that opens the database or serves. */
@@ -215,6 +218,34 @@ public final class Tribune {
                 String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
                 if (line == null) throw new Refusal(400, "no-password", "No password on stdin.");
                 return line;
+            }
+        }
+    }
+
+    @Command(name = "migrate-db", mixinStandardHelpOptions = true,
+            description = {"Copy a whole newsroom to another database (e.g. SQLite to PostgreSQL), keeping every id, "
+                    + "then compare row counts and a checksum per table on both sides; exits 1 when they differ.",
+                    "Stop Tribune on the source first. Safe to re-run: rows are upserted by primary key, and a target "
+                    + "holding another newsroom is refused."})
+    static final class MigrateDb implements Callable<Integer> {
+        @Option(names = "--from", required = true, description = "The database to copy: sqlite:PATH or a PostgreSQL URL.") String from;
+        @Option(names = "--to", required = true, description = "The database to fill: a PostgreSQL URL "
+                + "(postgresql://user:password@host:5432/db); created tables come from its migrations.") String to;
+
+        @Override
+        public Integer call() {
+            Settings.checkDatabase(from);
+            Settings.checkDatabase(to);
+            if (from.equals(to)) throw new Refusal(400, "same-database", "--from and --to name the same database.");
+            if (from.startsWith("sqlite:") && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(from.substring("sqlite:".length())))) {
+                throw new Refusal(404, "no-source", "There is no SQLite file at " + from.substring("sqlite:".length()) + ".");
+            }
+            try (Database source = Database.open(from); Database target = Database.open(to)) {
+                CopyReport report = new DatabaseCopy(source, target, System.err).run();
+                System.out.print(report.text());
+                System.err.println(report.matches() ? "tribune: every table has the same rows on both sides."
+                        : "tribune: the copy differs from the source (see DIFFERENT above); the target may hold rows the source no longer has.");
+                return report.matches() ? 0 : 1;
             }
         }
     }

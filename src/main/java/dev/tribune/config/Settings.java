@@ -79,7 +79,8 @@ public record Settings(int port, String bind, String database, String baseUrl, S
         return new Settings(port, bind, db, baseUrl, secret, trustedProxies);
     }
 
-    private static void checkDatabase(String database) {
+    /** Refuses a TRIBUNE_DATABASE value that is neither sqlite:PATH nor a PostgreSQL URL. */
+    public static void checkDatabase(String database) {
         if (database.startsWith("sqlite:")) {
             if (database.length() == "sqlite:".length()) throw new BadSetting("TRIBUNE_DATABASE sqlite: needs a file path, e.g. sqlite:tribune.db");
             return;

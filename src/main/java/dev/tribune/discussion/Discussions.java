@@ -14,9 +14,16 @@ import java.util.Optional;
 /** Finds and creates discussions, and opens or closes them for new comments. */
 public final class Discussions {
     private final Database db;
+    private final java.util.function.Consumer<Long> afterChange;
 
     public Discussions(Database db) {
+        this(db, discussionId -> { });
+    }
+
+    /** afterChange is told the discussion id after it was opened or closed (live streams). */
+    public Discussions(Database db, java.util.function.Consumer<Long> afterChange) {
         this.db = db;
+        this.afterChange = afterChange;
     }
 
     public Optional<Discussion> byId(long id) {
@@ -48,10 +55,12 @@ public final class Discussions {
                             + " from discussion where site_id = ? and page_key = ?")
                     .bind(0, siteId).bind(1, pageKey).map(CommentRows.DISCUSSION).findOne();
             if (d.isPresent()) return d.get();
-            long id = h.createQuery("insert into discussion (site_id, page_key, title, url, created_at) values (?, ?, ?, ?, ?) returning id")
-                    .bind(0, siteId).bind(1, pageKey).bind(2, title).bind(3, url).bind(4, System.currentTimeMillis())
-                    .mapTo(Long.class).one();
-            return find(h, id).orElseThrow();
+            // Two first readers of a page on different PostgreSQL connections may both get here; one row results.
+            h.createUpdate("insert into discussion (site_id, page_key, title, url, created_at) values (?, ?, ?, ?, ?) "
+                            + "on conflict (site_id, page_key) do nothing")
+                    .bind(0, siteId).bind(1, pageKey).bind(2, title).bind(3, url).bind(4, System.currentTimeMillis()).execute();
+            return h.createQuery("select " + CommentRows.DISCUSSION_COLUMNS + " from discussion where site_id = ? and page_key = ?")
+                    .bind(0, siteId).bind(1, pageKey).map(CommentRows.DISCUSSION).one();
         });
     }
 
@@ -62,6 +71,7 @@ public final class Discussions {
             if (n == 0) throw Refusal.notFound("There is no discussion " + discussionId + ".");
             EventLog.append(h, discussionId, open ? "discussion.opened" : "discussion.closed", null, "{}");
         });
+        afterChange.accept(discussionId);
     }
 
     public void setPremoderated(long discussionId, boolean premoderated) {

@@ -15,9 +15,16 @@ import java.util.Map;
  */
 public final class Votes {
     private final Database db;
+    private final java.util.function.Consumer<Long> afterChange;
 
     public Votes(Database db) {
+        this(db, discussionId -> { });
+    }
+
+    /** afterChange is told the discussion id after each committed vote (live streams carry fresh totals). */
+    public Votes(Database db, java.util.function.Consumer<Long> afterChange) {
         this.db = db;
+        this.afterChange = afterChange;
     }
 
     /** The comment's totals after the vote. */
@@ -26,10 +33,14 @@ public final class Votes {
     /** value is 1 (up), -1 (down) or 0 (take my vote back). */
     public Tally vote(long commentId, int value, Commenter voter) {
         if (value < -1 || value > 1) throw Refusal.invalid("value", "A vote is 1 (up), -1 (down) or 0 (withdraw).");
-        return db.write(h -> {
+        long[] discussion = new long[1];
+        Tally tally = db.write(h -> {
+            // On PostgreSQL, concurrent voters on one comment wait here, so each recount below sees the others' votes.
+            h.createQuery("select id from comment where id = ?" + db.dialect().forUpdate()).bind(0, commentId).mapTo(Long.class).findOne();
             Comment c = CommentWriter.load(h, commentId)
                     .orElseThrow(() -> Refusal.notFound("There is no comment " + commentId + "."));
             if (c.status() != CommentStatus.PUBLISHED) throw new Refusal(409, "not-votable", "Only published comments can be voted on.");
+            discussion[0] = c.discussionId();
             if (voter.wrote(c) || (c.guestKey() == null && c.accountId() == null && voter.ipHash() != null
                     && voter.ipHash().equals(ipOf(h, commentId)) && voter.guestKey() == null)) {
                 throw new Refusal(403, "own-comment", "You cannot vote on your own comment.");
@@ -56,6 +67,8 @@ public final class Votes {
                     "{\"id\":" + commentId + ",\"score\":" + after.score() + "}");
             return new Tally(commentId, after.score(), after.upvotes(), after.downvotes(), value);
         });
+        afterChange.accept(discussion[0]);
+        return tally;
     }
 
     /** The viewer's own votes among some comments: comment id to 1 or -1. */

@@ -24,14 +24,13 @@ public final class Signer {
 
     public static Signer forInstallation(Database db, String configured) {
         if (configured != null) return new Signer(configured.getBytes(StandardCharsets.UTF_8));
+        byte[] b = new byte[32];
+        new SecureRandom().nextBytes(b);
+        // Nodes starting together on one PostgreSQL all offer a secret; the first one stored wins for all.
         String stored = db.write(h -> {
-            Optional<String> s = h.createQuery("select value from instance_setting where name = 'secret'").mapTo(String.class).findOne();
-            if (s.isPresent()) return s.get();
-            byte[] b = new byte[32];
-            new SecureRandom().nextBytes(b);
-            String v = HexFormat.of().formatHex(b);
-            h.createUpdate("insert into instance_setting (name, value) values ('secret', ?)").bind(0, v).execute();
-            return v;
+            h.createUpdate("insert into instance_setting (name, value) values ('secret', ?) on conflict (name) do nothing")
+                    .bind(0, HexFormat.of().formatHex(b)).execute();
+            return h.createQuery("select value from instance_setting where name = 'secret'").mapTo(String.class).one();
         });
         return new Signer(stored.getBytes(StandardCharsets.UTF_8));
     }

@@ -102,7 +102,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Turns postgresql://user:pass@host:port/db?x=y into a JDBC URL; jdbc: URLs pass through. */
-    static String postgresJdbcUrl(String url) {
+    public static String postgresJdbcUrl(String url) {
         if (url.startsWith("jdbc:")) return url;
         URI u = URI.create(url.replaceFirst("^postgres://", "postgresql://"));
         StringBuilder s = new StringBuilder("jdbc:postgresql://").append(u.getHost() == null ? "localhost" : u.getHost());
@@ -112,9 +112,10 @@ public final class Database implements AutoCloseable {
         if (u.getRawQuery() != null) { s.append('?').append(u.getRawQuery()); sep = "&"; }
         if (u.getUserInfo() != null) {
             String[] up = u.getUserInfo().split(":", 2);
-            s.append(sep).append("user=").append(up[0]);
+            // The driver decodes its parameters: a password with & or = must reach it encoded.
+            s.append(sep).append("user=").append(java.net.URLEncoder.encode(up[0], java.nio.charset.StandardCharsets.UTF_8));
             sep = "&";
-            if (up.length > 1) s.append(sep).append("password=").append(up[1]);
+            if (up.length > 1) s.append(sep).append("password=").append(java.net.URLEncoder.encode(up[1], java.nio.charset.StandardCharsets.UTF_8));
         }
         return s.toString();
     }
@@ -130,6 +131,20 @@ public final class Database implements AutoCloseable {
     }
 
     public Kind kind() { return kind; }
+
+    /** The differences of this database's SQL from the other's. */
+    public Dialect dialect() { return kind == Kind.SQLITE ? Dialect.SQLITE : Dialect.POSTGRESQL; }
+
+    /** The tables, columns, keys and indexes of this database, from its own catalog. */
+    public Catalog catalog() {
+        return read(h -> {
+            try {
+                return Catalog.read(h.getConnection(), dialect());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot read the catalog of " + description + ": " + e.getMessage(), e);
+            }
+        });
+    }
 
     public String description() { return description; }
 

@@ -213,6 +213,8 @@ public final class ArticlePages implements HttpService {
         p.put("body", body);
         p.put("error", error);
         p.put("backLink", "/c/" + c.id());
+        // Staff act with a session cookie, so their edit form must echo the session's CSRF token.
+        p.put("csrf", v.staff() == null ? "" : v.staff().csrfToken());
         return templates.render("edit.jte", p);
     }
 

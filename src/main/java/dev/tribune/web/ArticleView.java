@@ -24,6 +24,20 @@ public record ArticleView(Site site, Article article, Author author, ThreadPage 
 
     public String path() { return "/articles/" + article.slug(); }
 
+    /**
+     * The query that names the page being shown (sort, and the cursor it starts after). Reply links
+     * and form actions carry it so that a reply form, or a form shown again with its errors, opens on
+     * the page where its comment is, not on the first page.
+     */
+    public String pageQuery() {
+        return "sort=" + thread.sort().param() + (thread.cursor() == null ? "" : "&after=" + thread.cursor());
+    }
+
+    public String replyLink(Comment c) { return path() + "?reply=" + c.id() + "&" + pageQuery() + "#reply-" + c.id(); }
+
+    /** When the writer's edit window closes, so the page script can take the Edit link away in time. */
+    public Instant editableUntil(Comment c) { return c.createdAt().plus(Limits.EDIT_WINDOW); }
+
     public String sortLink(String sort) { return path() + "?sort=" + sort + "#comments"; }
 
     public String moreLink() {

@@ -1,9 +1,12 @@
 package dev.tribune.web;
 
+import dev.tribune.OnEveryDatabase;
+import dev.tribune.TestDatabase;
 import dev.tribune.TestTribune;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,13 +15,15 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@OnEveryDatabase
 class ArticlePagesIT {
+    @Parameter TestDatabase database;
     static TestTribune t;
 
-    @BeforeAll
-    static void start() { t = TestTribune.start(); }
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) { t = TestTribune.start(database); }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() { t.close(); }
 
     static String form(String... kv) {
