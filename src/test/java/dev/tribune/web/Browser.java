@@ -104,7 +104,9 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the condition holds (returns non-null / true), and returns its value. */
     public <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).until(condition::apply);
+        // Live updates replace elements under a condition's feet; a stale one means "ask again".
+        return new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     public void waitForText(String css, String text) {

@@ -73,6 +73,7 @@ class EmbedBrowserIT {
 
         browser = chromium();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterAll
