@@ -50,6 +50,9 @@ import dev.tribune.web.ApiV1;
 import dev.tribune.web.ArticleIndex;
 import dev.tribune.web.ArticlePages;
 import dev.tribune.web.ClientAddress;
+import dev.tribune.web.Cors;
+import dev.tribune.web.EmbedApi;
+import dev.tribune.web.EmbedScripts;
 import dev.tribune.web.LiveStreams;
 import dev.tribune.web.Problems;
 import dev.tribune.web.ProviderRoutes;
@@ -151,6 +154,10 @@ public final class App implements AutoCloseable {
         ThreadCache threadCache = new ThreadCache();
         ReaderAccess access = new ReaderAccess(readerSessions, settings.secureCookies());
         web = new WebServer(settings.bind(), settings.port(), problems, List.of(
+                // Cors first: it answers preflights and marks /api and /live answers before their own routes run.
+                new Cors(visitors),
+                new EmbedScripts(),
+                new EmbedApi(sites, discussions, visitors),
                 new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates, threadCache, index),
                 new ReportRoutes(reports, visitors),
                 // Before ApiV1, whose catch-all answers any other /api/ path with 404.

@@ -130,9 +130,70 @@ public final class Tribune {
     }
 
     @Command(name = "site", mixinStandardHelpOptions = true, description = "Manage sites.",
-            subcommands = {SiteCommand.Add.class, SiteCommand.SsoSecret.class, SiteCommand.SsoKey.class, SiteCommand.Commenting.class,
+            subcommands = {SiteCommand.Add.class, SiteCommand.ListSites.class, SiteCommand.Origins.class, SiteCommand.Guests.class, SiteCommand.SsoSecret.class, SiteCommand.SsoKey.class, SiteCommand.Commenting.class,
                     SiteCommand.ProviderAdd.class})
     static final class SiteCommand {
+        static Site find(App app, String host) {
+            return app.sites.byExactHost(host).orElseThrow(() -> new Refusal(404, "unknown-site",
+                    "There is no site with host " + host + " (see './tribune site list')."));
+        }
+
+        static void print(Site s) {
+            System.out.println("site " + s.id() + " " + s.host() + " " + s.name()
+                    + " | guests " + (s.guestCommenting() ? "on" : "off")
+                    + " | origins " + (s.allowedOrigins().isEmpty() ? "(none)" : String.join(" ", s.allowedOrigins())));
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true, description = "List sites with their embedding origins.")
+        static final class ListSites implements Callable<Integer> {
+            @CommandLine.Mixin SettingFlags flags = new SettingFlags();
+
+            @Override
+            public Integer call() {
+                try (App app = new App(flags.settings())) {
+                    app.sites.all().forEach(SiteCommand::print);
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "origins", mixinStandardHelpOptions = true,
+                description = "Show or change the origins whose pages may embed a site's discussions (embed.js, count.js).")
+        static final class Origins implements Callable<Integer> {
+            @CommandLine.Mixin SettingFlags flags = new SettingFlags();
+            @Option(names = "--site", required = true, description = "Host of the site.") String siteHost;
+            @Option(names = "--add", description = "Allow an origin, e.g. https://news.example.org (repeatable).") java.util.List<String> add = new java.util.ArrayList<>();
+            @Option(names = "--remove", description = "Stop allowing an origin (repeatable).") java.util.List<String> remove = new java.util.ArrayList<>();
+
+            @Override
+            public Integer call() {
+                try (App app = new App(flags.settings())) {
+                    Site s = find(app, siteHost);
+                    for (String o : add) s = app.sites.allowOrigin(s.id(), o);
+                    for (String o : remove) s = app.sites.disallowOrigin(s.id(), o);
+                    print(s);
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "guests", mixinStandardHelpOptions = true,
+                description = "Let readers without an account comment on a site (on), or not (off).")
+        static final class Guests implements Callable<Integer> {
+            @CommandLine.Mixin SettingFlags flags = new SettingFlags();
+            @Option(names = "--site", required = true, description = "Host of the site.") String siteHost;
+            @CommandLine.Parameters(arity = "1", description = "on or off") String onOff;
+
+            @Override
+            public Integer call() {
+                if (!onOff.equals("on") && !onOff.equals("off")) throw Refusal.invalid("guests", "Say 'on' or 'off', not '" + onOff + "'.");
+                try (App app = new App(flags.settings())) {
+                    print(app.sites.setGuestCommenting(find(app, siteHost).id(), onOff.equals("on")));
+                }
+                return 0;
+            }
+        }
+
         static Site site(App app, String host) {
             return app.sites.byExactHost(host).orElseThrow(() -> new Refusal(404, "unknown-site",
                     "There is no site with host " + host + " (see './tribune site add')."));

@@ -5,6 +5,10 @@ import dev.tribune.domain.Refusal;
 import dev.tribune.store.Database;
 import org.jdbi.v3.core.Handle;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Finds and creates discussions, and opens or closes them for new comments. */
@@ -73,6 +77,19 @@ public final class Discussions {
     public void setPremoderated(long discussionId, boolean premoderated) {
         db.update(h -> h.createUpdate("update discussion set premoderated = ? where id = ?")
                 .bind(0, premoderated ? 1 : 0).bind(1, discussionId).execute());
+    }
+
+    /** Published comment counts of a site's pages by key (count scripts); pages without a discussion are left out. */
+    public Map<String, Integer> countsByPage(long siteId, Collection<String> pageKeys) {
+        if (pageKeys.isEmpty()) return Map.of();
+        return db.read(h -> {
+            Map<String, Integer> counts = new HashMap<>();
+            h.createQuery("select page_key, comment_count from discussion where site_id = :site and page_key in (<keys>)")
+                    .bind("site", siteId).bindList("keys", List.copyOf(pageKeys))
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
+            return counts;
+        });
     }
 
     static Optional<Discussion> find(Handle h, long id) {

@@ -1,9 +1,14 @@
 package dev.tribune.publishing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tribune.domain.Refusal;
 import dev.tribune.domain.Site;
 import dev.tribune.store.Database;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,9 +16,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The sites this Tribune serves. A request's site comes from its Host header; a Tribune with a
- * single site serves it under any host name.
+ * single site serves it under any host name. An embed's request, made from a page on another
+ * origin, belongs to the one site that allows that origin (an origin belongs to one site only).
  */
 public final class Sites {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
     private final AtomicReference<List<Site>> all = new AtomicReference<>();
 
@@ -42,12 +49,91 @@ public final class Sites {
     public List<Site> all() {
         List<Site> s = all.get();
         if (s == null) {
-            s = db.read(h -> h.createQuery("select id, host, name, tagline from site order by id")
-                    .map((rs, ctx) -> new Site(rs.getLong("id"), rs.getString("host"), rs.getString("name"), rs.getString("tagline")))
+            s = db.read(h -> h.createQuery("select id, host, name, tagline, allowed_origins, settings from site order by id")
+                    .map((rs, ctx) -> new Site(rs.getLong("id"), rs.getString("host"), rs.getString("name"), rs.getString("tagline"),
+                            origins(rs.getString("allowed_origins")), settings(rs.getString("settings")).path(Site.GUEST_COMMENTING).asBoolean(true)))
                     .list());
             all.set(s);
         }
         return s;
+    }
+
+    /** Lets pages on an origin embed the site's discussions; an origin can belong to one site only. */
+    public Site allowOrigin(long siteId, String origin) {
+        String o = PageUrls.requireOrigin("origin", origin);
+        Site site = byId(siteId).orElseThrow(() -> Refusal.notFound("There is no site " + siteId + "."));
+        Optional<Site> owner = forOrigin(o);
+        if (owner.isPresent() && owner.get().id() != siteId) {
+            throw new Refusal(409, "origin-taken", o + " already embeds " + owner.get().name() + " (" + owner.get().host()
+                    + "); an origin can belong to one site only.");
+        }
+        if (site.allowsOrigin(o)) return site;
+        List<String> next = new ArrayList<>(site.allowedOrigins());
+        next.add(o);
+        return storeOrigins(siteId, next);
+    }
+
+    public Site disallowOrigin(long siteId, String origin) {
+        String o = PageUrls.requireOrigin("origin", origin);
+        Site site = byId(siteId).orElseThrow(() -> Refusal.notFound("There is no site " + siteId + "."));
+        List<String> next = new ArrayList<>(site.allowedOrigins());
+        next.remove(o);
+        return storeOrigins(siteId, next);
+    }
+
+    /** Replaces the whole list (the admin form); each origin is checked as by {@link #allowOrigin}. */
+    public Site setOrigins(long siteId, List<String> origins) {
+        List<String> next = new ArrayList<>();
+        for (String raw : origins) {
+            if (raw.isBlank()) continue;
+            String o = PageUrls.requireOrigin("origins", raw);
+            Optional<Site> owner = forOrigin(o);
+            if (owner.isPresent() && owner.get().id() != siteId) {
+                throw Refusal.invalid("origins", o + " already embeds " + owner.get().name() + "; an origin can belong to one site only.");
+            }
+            if (!next.contains(o)) next.add(o);
+        }
+        return storeOrigins(siteId, next);
+    }
+
+    public Site setGuestCommenting(long siteId, boolean allowed) {
+        db.write(h -> {
+            String raw = h.createQuery("select settings from site where id = ?").bind(0, siteId).mapTo(String.class)
+                    .findOne().orElseThrow(() -> Refusal.notFound("There is no site " + siteId + "."));
+            ObjectNode s = settings(raw);
+            s.put(Site.GUEST_COMMENTING, allowed);
+            return h.createUpdate("update site set settings = ? where id = ?").bind(0, s.toString()).bind(1, siteId).execute();
+        });
+        all.set(null);
+        return byId(siteId).orElseThrow();
+    }
+
+    /** The site whose allowed origins include this origin. */
+    public Optional<Site> forOrigin(String origin) {
+        Optional<String> o = PageUrls.origin(origin);
+        if (o.isEmpty()) return Optional.empty();
+        return all().stream().filter(s -> s.allowsOrigin(o.get())).findFirst();
+    }
+
+    private Site storeOrigins(long siteId, List<String> origins) {
+        db.update(h -> h.createUpdate("update site set allowed_origins = ? where id = ?")
+                .bind(0, String.join(" ", origins)).bind(1, siteId).execute());
+        all.set(null);
+        return byId(siteId).orElseThrow();
+    }
+
+    private static List<String> origins(String stored) {
+        return stored == null || stored.isBlank() ? List.of() : Arrays.asList(stored.strip().split("\\s+"));
+    }
+
+    /** The site's settings object; a damaged value reads as no settings rather than stopping the site. */
+    private static ObjectNode settings(String raw) {
+        try {
+            JsonNode n = JSON.readTree(raw == null || raw.isBlank() ? "{}" : raw);
+            return n instanceof ObjectNode o ? o : JSON.createObjectNode();
+        } catch (Exception e) {
+            return JSON.createObjectNode();
+        }
     }
 
     /** The site a Host header names; with one site only, that site whatever the header says. */

@@ -211,7 +211,10 @@ public final class ApiV1 implements HttpService {
         try {
             return action.get();
         } catch (Refusal r) {
-            if (before.guestKey() == null) res.headers().remove(HeaderNames.SET_COOKIE);
+            if (before.guestKey() == null) {
+                res.headers().remove(HeaderNames.SET_COOKIE);
+                res.headers().remove(Visitors.BROWSER_HEADER);
+            }
             throw r;
         }
     }

@@ -28,6 +28,12 @@ public final class Problems {
     }
 
     public void refused(ServerRequest req, ServerResponse res, Refusal r) {
+        if (!visitors.allowCrossOrigin(req, res) && r.type().equals(EmbedApi.ORIGIN_REFUSED)) {
+            // A page on an origin the site does not allow may still read why it is refused.
+            String origin = req.headers().first(HeaderNames.ORIGIN).orElse(null);
+            if (origin != null) res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+            res.header(HeaderNames.VARY, "Origin");
+        }
         if (wantsJson(req)) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("type", TYPE_BASE + r.type());

@@ -29,7 +29,11 @@ public final class StaticFiles implements HttpService {
     }
 
     private void serve(ServerRequest req, ServerResponse res) {
-        String name = req.path().pathParameters().get("name");
+        send(req.path().pathParameters().get("name"), req, res);
+    }
+
+    /** Answers with one file of /static (by name), or 404. */
+    void send(String name, ServerRequest req, ServerResponse res) {
         File f = name.matches("[a-z0-9-]+\\.[a-z]+") ? files.computeIfAbsent(name, StaticFiles::load) : null;
         if (f == null || f.bytes() == null) {
             res.status(Status.NOT_FOUND_404).send("not found");
@@ -37,6 +41,8 @@ public final class StaticFiles implements HttpService {
         }
         res.header(HeaderNames.ETAG, f.etag());
         res.header(HeaderNames.CACHE_CONTROL, "public, max-age=300");
+        // Host pages that isolate themselves (Cross-Origin-Embedder-Policy) may still load the embed's files.
+        res.header("Cross-Origin-Resource-Policy", "cross-origin");
         if (req.headers().first(HeaderNames.IF_NONE_MATCH).map(f.etag()::equals).orElse(false)) {
             res.status(Status.NOT_MODIFIED_304).send();
             return;
