@@ -113,12 +113,6 @@ public final class TestTribune implements AutoCloseable {
         return Settings.resolve(Map.of(), 0, "127.0.0.1", databaseUrl, null, "test-secret-0123456789", "127.0.0.1");
     }
 
-    /** The test site already posts without rate limits (see the constructor); kept for tests that say so explicitly. */
-    public static void withoutPostingLimits(TestTribune t) {
-        t.app.policies.change(t.site.id(), Map.of("floodSeconds", "0", "maxPerMinute", "100000", "maxPerHour", "100000",
-                "maxPerHourPerIp", "100000"), null);
-    }
-
     public long discussionId() {
         return app.discussions.forArticle(article.id()).orElseThrow().id();
     }

@@ -39,7 +39,7 @@ final class JsonBody {
             throw new Refusal(415, "unsupported-media-type",
                     "Send the request body as JSON with the header Content-Type: application/json.");
         }
-        byte[] bytes = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+        byte[] bytes = Forms.body(req);
         String text = Forms.utf8(bytes);
         if (text.isBlank()) throw new Refusal(400, "invalid-json", "The request body is empty; send a JSON object.");
         JsonNode node;

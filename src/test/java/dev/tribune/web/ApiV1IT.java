@@ -25,7 +25,6 @@ class ApiV1IT {
     @BeforeAll
     static void start() {
         t = TestTribune.start();
-        TestTribune.withoutPostingLimits(t);
     }
 
     @AfterAll

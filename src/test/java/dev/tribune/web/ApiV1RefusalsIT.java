@@ -36,7 +36,6 @@ class ApiV1RefusalsIT {
     @BeforeAll
     static void start() throws Exception {
         t = TestTribune.start();
-        TestTribune.withoutPostingLimits(t);
         owner = new ApiClient(t);
         ownComment = owner.comment("harbour-story", "Owner", "A comment to aim at.", null).get("id").asLong();
         long withReply = owner.comment("harbour-story", "Owner", "Soon deleted.", null).get("id").asLong();

@@ -27,7 +27,6 @@ class FormInputIT {
     @BeforeAll
     static void start() {
         t = TestTribune.start();
-        TestTribune.withoutPostingLimits(t);
     }
 
     @AfterAll
