@@ -88,18 +88,21 @@ public final class SsoTokens {
         SiteSignOn.SsoKeys keys = signOn.ssoKeys(site.id());
         if (!keys.any()) throw new Refusal(403, "sso-not-configured", "Sign-on from the host site is not set up for " + site.name() + ".");
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
-        JWSAlgorithm alg;
+        com.nimbusds.jose.Algorithm alg;
         try {
-            alg = com.nimbusds.jose.JWSHeader.parse(com.nimbusds.jose.util.Base64URL.from(token.split("\\.", 2)[0])).getAlgorithm();
+            alg = com.nimbusds.jose.Header.parse(com.nimbusds.jose.util.Base64URL.from(token.split("\\.", 2)[0])).getAlgorithm();
         } catch (ParseException | RuntimeException e) {
-            throw bad("The SSO token is not a signed JWT.");
+            throw bad("The SSO token is not a JWT (its header cannot be read).");
+        }
+        if (com.nimbusds.jose.Algorithm.NONE.equals(alg)) {
+            throw bad("The SSO token is unsigned (alg none); sign it with HS256, RS256 or ES256.");
         }
         if (JWSAlgorithm.HS256.equals(alg)) {
             if (keys.secret() == null) throw bad("This site takes no HS256 tokens.");
             p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256,
                     new ImmutableSecret<>(keys.secret().getBytes(StandardCharsets.UTF_8))));
         } else if (JWSAlgorithm.RS256.equals(alg) || JWSAlgorithm.ES256.equals(alg)) {
-            p.setJWSKeySelector(new JWSVerificationKeySelector<>(alg, publicKeys(keys)));
+            p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.parse(alg.getName()), publicKeys(keys)));
         } else {
             throw bad("SSO tokens are signed with HS256, RS256 or ES256, not " + alg + ".");
         }
