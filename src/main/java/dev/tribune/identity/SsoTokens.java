@@ -2,7 +2,10 @@ package dev.tribune.identity;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
@@ -20,7 +23,17 @@ import dev.tribune.domain.Refusal;
 import dev.tribune.domain.Role;
 import dev.tribune.domain.Site;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.cert.CertificateFactory;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
@@ -136,9 +149,9 @@ public final class SsoTokens {
     private JWKSource<SecurityContext> publicKeys(SiteSignOn.SsoKeys keys) {
         if (keys.publicKeyPem() != null) {
             try {
-                return new ImmutableJWKSet<>(new JWKSet(JWK.parseFromPEMEncodedObjects(keys.publicKeyPem())));
-            } catch (JOSEException e) {
-                throw new Refusal(500, "sso-key", "The site's SSO public key cannot be read.");
+                return new ImmutableJWKSet<>(new JWKSet(publicKey(keys.publicKeyPem())));
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                throw new Refusal(500, "sso-key", "The site's SSO public key cannot be read (give a PEM \"PUBLIC KEY\" or \"CERTIFICATE\").");
             }
         }
         if (keys.jwksUrl() != null) {
@@ -151,6 +164,29 @@ public final class SsoTokens {
             });
         }
         throw bad("This site takes only HS256 tokens.");
+    }
+
+    /** An RSA or EC public key from PEM text ("PUBLIC KEY", or a "CERTIFICATE" holding one), read with the JDK alone. */
+    static JWK publicKey(String pem) throws GeneralSecurityException {
+        PublicKey key;
+        if (pem.contains("-----BEGIN CERTIFICATE-----")) {
+            key = CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))).getPublicKey();
+        } else {
+            int begin = pem.indexOf("-----BEGIN PUBLIC KEY-----");
+            int end = pem.indexOf("-----END PUBLIC KEY-----");
+            if (begin < 0 || end < begin) throw new IllegalArgumentException("no PUBLIC KEY block");
+            byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + 26, end));
+            X509EncodedKeySpec spec = new X509EncodedKeySpec(der);
+            try {
+                key = KeyFactory.getInstance("RSA").generatePublic(spec);
+            } catch (InvalidKeySpecException notRsa) {
+                key = KeyFactory.getInstance("EC").generatePublic(spec);
+            }
+        }
+        if (key instanceof RSAPublicKey rsa) return new RSAKey.Builder(rsa).build();
+        if (key instanceof ECPublicKey ec) return new ECKey.Builder(Curve.forECParameterSpec(ec.getParams()), ec).build();
+        throw new IllegalArgumentException("neither RSA nor EC");
     }
 
     private static List<String> badges(Object claim) {
