@@ -404,6 +404,8 @@
       if (exchanging && exchanging.token === token) return exchanging.promise;
       var p = signIn(token).then(function () {}, function (e) {
         if (window.console) console.warn('Tribune: the sign-in from this site was refused: ' + e.message);
+        // Whoever the site signed in before is not necessarily who it vouches for now.
+        if (stored().via === 'sso') return endSession();
       });
       exchanging = { token: token, promise: p };
       return p;

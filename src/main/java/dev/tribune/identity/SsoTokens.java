@@ -23,12 +23,10 @@ import dev.tribune.domain.Refusal;
 import dev.tribune.domain.Role;
 import dev.tribune.domain.Site;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.cert.CertificateFactory;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.InvalidKeySpecException;
@@ -151,7 +149,7 @@ public final class SsoTokens {
             try {
                 return new ImmutableJWKSet<>(new JWKSet(publicKey(keys.publicKeyPem())));
             } catch (GeneralSecurityException | IllegalArgumentException e) {
-                throw new Refusal(500, "sso-key", "The site's SSO public key cannot be read (give a PEM \"PUBLIC KEY\" or \"CERTIFICATE\").");
+                throw new Refusal(500, "sso-key", "The site's SSO public key cannot be read (give a PEM \"PUBLIC KEY\", RSA or EC).");
             }
         }
         if (keys.jwksUrl() != null) {
@@ -166,23 +164,17 @@ public final class SsoTokens {
         throw bad("This site takes only HS256 tokens.");
     }
 
-    /** An RSA or EC public key from PEM text ("PUBLIC KEY", or a "CERTIFICATE" holding one), read with the JDK alone. */
-    static JWK publicKey(String pem) throws GeneralSecurityException {
+    /** An RSA or EC public key from PEM text (a "PUBLIC KEY" block, as `openssl pkey -pubout` writes), read with the JDK alone. */
+    public static JWK publicKey(String pem) throws GeneralSecurityException {
+        int begin = pem.indexOf("-----BEGIN PUBLIC KEY-----");
+        int end = pem.indexOf("-----END PUBLIC KEY-----");
+        if (begin < 0 || end < begin) throw new IllegalArgumentException("no PUBLIC KEY block");
+        X509EncodedKeySpec spec = new X509EncodedKeySpec(Base64.getMimeDecoder().decode(pem.substring(begin + 26, end)));
         PublicKey key;
-        if (pem.contains("-----BEGIN CERTIFICATE-----")) {
-            key = CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))).getPublicKey();
-        } else {
-            int begin = pem.indexOf("-----BEGIN PUBLIC KEY-----");
-            int end = pem.indexOf("-----END PUBLIC KEY-----");
-            if (begin < 0 || end < begin) throw new IllegalArgumentException("no PUBLIC KEY block");
-            byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + 26, end));
-            X509EncodedKeySpec spec = new X509EncodedKeySpec(der);
-            try {
-                key = KeyFactory.getInstance("RSA").generatePublic(spec);
-            } catch (InvalidKeySpecException notRsa) {
-                key = KeyFactory.getInstance("EC").generatePublic(spec);
-            }
+        try {
+            key = KeyFactory.getInstance("RSA").generatePublic(spec);
+        } catch (InvalidKeySpecException notRsa) {
+            key = KeyFactory.getInstance("EC").generatePublic(spec);
         }
         if (key instanceof RSAPublicKey rsa) return new RSAKey.Builder(rsa).build();
         if (key instanceof ECPublicKey ec) return new ECKey.Builder(Curve.forECParameterSpec(ec.getParams()), ec).build();

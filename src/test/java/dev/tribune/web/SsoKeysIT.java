@@ -138,6 +138,13 @@ class SsoKeysIT {
 
     @Test
     void tokensSignedWithTheSitesOwnKeysSignInAndBadOnesAreRefused() throws Exception {
+        // A file that holds no public key is refused when it is registered, not when readers sign in.
+        Path junk = Files.createTempFile("not-a-key", ".pem");
+        Files.writeString(junk, "-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----\n");
+        assertThat(new CommandLine(new Tribune()).execute("site", "sso-key", "--database", t.app.settings.database(),
+                "--site", "localhost", "--pem", junk.toString())).isNotZero();
+        assertThat(t.app.signOn.ssoKeys(t.site.id()).publicKeyPem()).isNull();
+
         // RS256 with the key registered as PEM through the CLI.
         registerWithCli(rsa);
         JsonNode kim = signedIn(rs256(rsa, claims("rsa-1").build()));
