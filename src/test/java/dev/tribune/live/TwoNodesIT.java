@@ -156,15 +156,14 @@ class TwoNodesIT {
     @Order(2)
     void nodeBsPagesAndCachesFollowChangesMadeOnNodeA() throws Exception {
         HttpClient anonymous = HttpClient.newHttpClient();
-        // Node B has the article, its discussion and both renderings in memory now.
-        HttpResponse<String> page = get(anonymous, b, "/articles/" + SLUG, null);
-        HttpResponse<String> thread = get(anonymous, b, "/api/v1/articles/" + SLUG + "/comments", null);
-        String pageTag = page.headers().firstValue("ETag").orElseThrow();
-        String threadTag = thread.headers().firstValue("ETag").orElseThrow();
-        assertThat(get(anonymous, b, "/articles/" + SLUG, pageTag).statusCode()).isEqualTo(304);
-
         try (SseClient reader = SseClient.open(stream(b), null)) {
             assertThat(reader.next(PATIENCE).name()).isEqualTo("ready");
+            // Node B has the article, its discussion and both renderings in memory now (well within their expiry).
+            HttpResponse<String> page = get(anonymous, b, "/articles/" + SLUG, null);
+            HttpResponse<String> thread = get(anonymous, b, "/api/v1/articles/" + SLUG + "/comments", null);
+            String pageTag = page.headers().firstValue("ETag").orElseThrow();
+            String threadTag = thread.headers().firstValue("ETag").orElseThrow();
+            assertThat(get(anonymous, b, "/articles/" + SLUG, pageTag).statusCode()).isEqualTo(304);
 
             // A comment on A: once B's stream has it, B's next page, thread and ETags have it too.
             long id = post(a, "Cato", "The ramp on pier 4 is broken.");
