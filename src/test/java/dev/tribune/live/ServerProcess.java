@@ -53,6 +53,9 @@ final class ServerProcess implements AutoCloseable {
         Files.writeString(log, "---- starting node " + name + " on port " + port + "\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
         process = launch(List.of("serve", "--port", Integer.toString(port)), log);
+        // Should the test JVM itself be stopped before its @AfterAll, the node must not outlive it.
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         long until = System.nanoTime() + START_PATIENCE.toNanos();
         while (System.nanoTime() < until) {
             if (!process.isAlive()) throw new AssertionError("node " + name + " exited with " + process.exitValue() + "\n" + log());

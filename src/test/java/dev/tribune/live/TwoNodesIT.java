@@ -207,6 +207,19 @@ class TwoNodesIT {
             assertThat(nextOf(reader, "discussion.opened")).isNotNull();
             assertThat(get(anonymous, b, "/articles/" + SLUG, null).body()).doesNotContain("Comments are closed on this article.");
 
+            // The admin holds every comment for review, on A. B, which has the old policy in memory from the comment
+            // just posted there, holds the next one. (Re-opening an open discussion writes an event: the sync point.)
+            post(b, "Ivo", "Posted on B under the old policy.");
+            HttpResponse<String> strict = editor.post(a, "/admin/moderation/settings", "premoderateAll", "true");
+            assertThat(strict.statusCode()).as(strict.body()).isEqualTo(303);
+            assertThat(editor.post(a, "/admin/articles/" + articleId + "/comments", "open", "1").statusCode()).isEqualTo(303);
+            assertThat(nextOf(reader, "discussion.opened")).isNotNull();
+            HttpResponse<String> held = postJson(b, "/api/v1/articles/" + SLUG + "/comments",
+                    Map.of("name", "Ivo", "body", "Posted on B under the new policy."));
+            assertThat(held.statusCode()).as(held.body()).isEqualTo(201);
+            assertThat(JSON.readTree(held.body()).path("status").asText()).isEqualTo("pending");
+            assertThat(editor.post(a, "/admin/moderation/settings", "premoderateAll", "false").statusCode()).isEqualTo(303);
+
             // A second site, added from the command line against the same database: B serves it by its host name.
             assertThat(b.run("site", "add", "--host", "127.0.0.1", "--name", "The Second Gazette")).contains("127.0.0.1");
             awaitComment(reader, post(a, "Emil", "After the new site."));
