@@ -19,6 +19,7 @@ import dev.tribune.identity.SiteSignOn;
 import dev.tribune.identity.SsoTokens;
 import dev.tribune.identity.StaffSessions;
 import dev.tribune.live.Bridge;
+import dev.tribune.live.Change;
 import dev.tribune.live.EventFeed;
 import dev.tribune.live.Hub;
 import dev.tribune.live.LiveSettings;
@@ -117,12 +118,13 @@ public final class App implements AutoCloseable {
         this.settings = settings;
         this.db = Database.open(settings.database());
         this.live = new Hub(new EventFeed(db), bridge(settings, db), liveSettings);
-        this.sites = new Sites(db);
+        this.sites = new Sites(db, () -> live.changed(Change.SITES));
         this.newsroom = new Newsroom(db, this::articleChanged);
         this.discussions = new Discussions(db, this::changed);
         this.index = new ArticleIndex(newsroom, discussions);
         this.threads = new ThreadReader(db);
-        this.policies = new Policies(db);
+        this.policies = new Policies(db, siteId -> live.changed(Change.policy(siteId)));
+        live.whenHeard(this::forget);
         this.decisions = new Decisions(db);
         this.signOn = new SiteSignOn(db);
         this.comments = new CommentWriter(db, Pipeline.full(new CommentHistory(db), policies, scorer), this::changed, signOn);
@@ -188,7 +190,25 @@ public final class App implements AutoCloseable {
 
     private void articleChanged(long discussionId) {
         index.articleChanged(discussionId);
-        live.changed(discussionId);
+        live.changed(Change.article(discussionId));
+    }
+
+    /**
+     * A change heard from any node (on PostgreSQL; this node's own come back too): drop what this
+     * node remembers of it. The thread cache needs nothing: its keys hold the discussion's version.
+     */
+    private void forget(Change change) {
+        switch (change.what()) {
+            case DISCUSSION -> index.discussionChanged(change.id());
+            case ARTICLE -> index.articleChanged(change.id());
+            case SITES -> sites.forget();
+            case POLICY -> policies.forget(change.id());
+            case MISSED -> {
+                index.forgetAll();
+                sites.forget();
+                policies.forgetAll();
+            }
+        }
     }
 
     /** SQLite means one node; on PostgreSQL the nodes wake each other with LISTEN/NOTIFY. */
