@@ -10,15 +10,31 @@ import java.util.Map;
 /**
  * Reads the Civil Comments toxic-spans set: whole comments labeled by rater majority (for
  * checking), and sentences labeled by the spans raters marked (for training), because
- * sentences no rater marked are, in practice, civil news-site prose.
+ * sentences no rater marked are, in practice, civil news-site prose. For the attribute heads
+ * (insult, threat, identity attack, profanity) only spans of that type count.
  */
 final class CivilComments {
     private CivilComments() {}
 
+    /** The raters' span type behind each attribute head, as written in spans.csv. */
+    private static final Map<String, String> SPAN_TYPE = Map.of(
+            "insult", "Insult", "threat", "Threat", "identity_attack", "Identity based Attack", "profanity", "Profane/Obscene");
+
+    /** One rater's judgement: toxic or not, and the spans they marked as {start, end}. */
     private record Rating(boolean toxic, List<int[]> spans) {}
 
+    /** Whether the set has labels for this target (toxicity or one of the attribute heads). */
+    static boolean labels(String target) {
+        return target.equals("toxicity") || SPAN_TYPE.containsKey(target);
+    }
+
     static List<Example> read(Path dir) throws IOException {
-        Map<String, List<Rating>> byComment = ratings(dir);
+        return read(dir, "toxicity");
+    }
+
+    static List<Example> read(Path dir, String target) throws IOException {
+        String type = SPAN_TYPE.get(target);
+        Map<String, List<Rating>> byComment = ratings(dir, type);
         List<String[]> rows = CsvReader.read(dir.resolve("comments.csv"), ',');
         List<Example> out = new ArrayList<>();
         for (String[] r : rows.subList(1, rows.size())) {
@@ -27,7 +43,7 @@ final class CivilComments {
             if (rs == null || rs.isEmpty()) continue;
             String text = r[1];
             String group = "cc" + r[0];
-            long toxicVotes = rs.stream().filter(Rating::toxic).count();
+            long toxicVotes = rs.stream().filter(x -> type == null ? x.toxic() : !x.spans().isEmpty()).count();
             double share = (double) toxicVotes / rs.size();
             out.add(new Example(text, share >= 0.5 ? 1 : 0, "civil-comments", "civil-comments", group, true));
             sentences(text, rs, group, out);
@@ -57,11 +73,12 @@ final class CivilComments {
         }
     }
 
-    private static Map<String, List<Rating>> ratings(Path dir) throws IOException {
+    /** Ratings per comment; with a span type, only spans of that type are kept. */
+    private static Map<String, List<Rating>> ratings(Path dir, String type) throws IOException {
         Map<String, List<int[]>> spans = new HashMap<>();
         List<String[]> spanRows = CsvReader.read(dir.resolve("spans.csv"), ',');
         for (String[] r : spanRows.subList(1, spanRows.size())) {
-            if (r.length < 4) continue;
+            if (r.length < 4 || (type != null && !r[1].trim().equals(type))) continue;
             try {
                 spans.computeIfAbsent(r[0], k -> new ArrayList<>()).add(new int[] {Integer.parseInt(r[2].trim()), Integer.parseInt(r[3].trim())});
             } catch (NumberFormatException e) {
