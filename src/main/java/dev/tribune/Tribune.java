@@ -298,6 +298,7 @@ public final class Tribune {
                         var k = app.apiKeys.revoke(s.id(), revoke);
                         System.out.println("revoked " + k.prefix() + "… of " + s.host());
                     } else if (list) {
+                        if (app.apiKeys.list(s.id()).isEmpty()) System.err.println(s.host() + " has no API keys.");
                         for (var k : app.apiKeys.list(s.id())) {
                             System.out.println(k.prefix() + "… " + k.perMinute() + "/min created " + java.time.Instant.ofEpochMilli(k.createdAt()));
                         }

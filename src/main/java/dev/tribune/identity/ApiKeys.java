@@ -60,7 +60,8 @@ public final class ApiKeys {
      * names no key or more than one.
      */
     public Key revoke(long siteId, String keyOrPrefix) {
-        String given = keyOrPrefix == null ? "" : keyOrPrefix.strip();
+        // a prefix copied from a listing may carry its ellipsis
+        String given = keyOrPrefix == null ? "" : keyOrPrefix.strip().replace("…", "");
         Optional<Key> whole = find(given).filter(k -> k.siteId() == siteId);
         List<Key> matches = whole.map(List::of).orElseGet(() -> given.length() < PREFIX_LENGTH ? List.of()
                 : list(siteId).stream().filter(k -> given.startsWith(k.prefix())).toList());
