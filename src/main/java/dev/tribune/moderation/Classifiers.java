@@ -13,9 +13,10 @@ import java.util.List;
  */
 public final class Classifiers implements Scorer {
     static final String RESOURCE_DIR = "moderation/";
-    /** The attribute heads: each scores one kind of abuse, trained on raters' typed spans. */
-    public static final List<String> HEADS = List.of("insult", "threat", "identity_attack", "profanity");
-    /** Every model Tribune ships, in the order {@code moderation train} rebuilds them. */
+    /**
+     * Every model Tribune ships, in the order {@code moderation train} rebuilds them: toxicity,
+     * spam, and the attribute heads the Perspective-compatible endpoint scores.
+     */
     static final List<String> TARGETS = List.of("toxicity", "spam", "insult", "threat", "identity_attack", "profanity");
     private final TextClassifier toxicity;
     private final TextClassifier spam;
