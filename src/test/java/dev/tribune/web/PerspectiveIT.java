@@ -2,12 +2,15 @@ package dev.tribune.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tribune.OnEveryDatabase;
+import dev.tribune.TestDatabase;
 import dev.tribune.TestTribune;
 import dev.tribune.Tribune;
 import dev.tribune.identity.ApiKeys;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
@@ -21,19 +24,21 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Perspective-compatible endpoint against a real server: scores, spans, keys and every refusal. */
+@OnEveryDatabase
 class PerspectiveIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static TestTribune t;
     static String key;
+    @Parameter TestDatabase database;
 
-    @BeforeAll
-    static void start() {
-        t = TestTribune.start();
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) {
+        t = TestTribune.start(database);
         key = cli("site", "api-key", "--site", t.site.host(), "--per-minute", "1000").strip();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         t.close();
     }
