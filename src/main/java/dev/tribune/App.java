@@ -9,6 +9,7 @@ import dev.tribune.discussion.ThreadReader;
 import dev.tribune.discussion.Votes;
 import dev.tribune.discussion.ReaderComments;
 import dev.tribune.identity.Accounts;
+import dev.tribune.identity.ApiKeys;
 import dev.tribune.identity.ProviderSignIn;
 import dev.tribune.identity.ReaderMail;
 import dev.tribune.identity.ReaderSessions;
@@ -37,6 +38,8 @@ import dev.tribune.moderation.Policies;
 import dev.tribune.moderation.Reports;
 import dev.tribune.moderation.Sanctions;
 import dev.tribune.moderation.Scorer;
+import dev.tribune.perspective.Analyzer;
+import dev.tribune.perspective.KeyQuota;
 import dev.tribune.publishing.ArticleSearch;
 import dev.tribune.notify.Mailer;
 import dev.tribune.publishing.Newsroom;
@@ -56,6 +59,7 @@ import dev.tribune.web.EmbedApi;
 import dev.tribune.web.EmbedScripts;
 import dev.tribune.web.EmbedSignIn;
 import dev.tribune.web.LiveStreams;
+import dev.tribune.web.PerspectiveApi;
 import dev.tribune.web.Problems;
 import dev.tribune.web.ProviderRoutes;
 import dev.tribune.web.ReaderAccess;
@@ -104,6 +108,7 @@ public final class App implements AutoCloseable {
     public final SsoTokens sso;
     public final ProviderSignIn providerSignIn;
     public final ArticleIndex index;
+    public final ApiKeys apiKeys;
     private WebServer web;
 
     public App(Settings settings) {
@@ -146,6 +151,7 @@ public final class App implements AutoCloseable {
         this.readerMail = new ReaderMail(Mailer.of(settings.smtpUrl(), settings.mailFrom()), links);
         this.sso = new SsoTokens(signOn, readers);
         this.providerSignIn = new ProviderSignIn(signer, readers);
+        this.apiKeys = new ApiKeys(db);
     }
 
     /** Starts the web server; returns the port it listens on. */
@@ -177,7 +183,9 @@ public final class App implements AutoCloseable {
                 new AdminComments(new RecentComments(db), commentSearch, moderators, visitors, templates),
                 new AdminQueue(queue, moderators, visitors, templates),
                 new AdminAudit(audit, visitors, templates),
-                new AdminModeration(policies, audit, visitors, templates)
+                new AdminModeration(policies, audit, visitors, templates),
+                // the Perspective-compatible scoring endpoint; its models load on its first request
+                new PerspectiveApi(apiKeys, new KeyQuota(java.time.Clock.systemUTC()), Analyzer::shipped)
         )).start();
         return web.port();
     }
