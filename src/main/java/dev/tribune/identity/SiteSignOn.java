@@ -1,6 +1,7 @@
 package dev.tribune.identity;
 
 import dev.tribune.discussion.Admission;
+import dev.tribune.domain.Commenters;
 import dev.tribune.domain.Commenter;
 import dev.tribune.domain.Discussion;
 import dev.tribune.domain.Refusal;
@@ -15,7 +16,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Each site's rules for readers' identity: who may comment, the host site's SSO secret or
+ * Each site's rules for readers' identity: who may comment (enforced here, set through
+ * {@code Sites.setCommenting}), the host site's SSO secret or
  * public key, and the OpenID Connect providers readers may sign in with. Per site, because each
  * newsroom has its own login, its own subscribers and its own client registrations.
  */
@@ -37,17 +39,18 @@ public final class SiteSignOn implements Admission {
         this.db = db;
     }
 
+    /** Who may comment on the site (site.commenting), read fresh so every node enforces a change at once. */
     public Commenters commenters(long siteId) {
-        return db.read(h -> h.createQuery("select commenters from site_sign_on where site_id = ?").bind(0, siteId)
-                .mapTo(String.class).findOne().map(Commenters::parse).orElse(Commenters.ANYONE));
+        return db.read(h -> h.createQuery("select commenting from site where id = ?").bind(0, siteId)
+                .mapTo(String.class).findOne().map(SiteSignOn::commenting).orElse(Commenters.ANYONE));
     }
 
-    public void setCommenters(long siteId, Commenters who) {
-        db.update(h -> {
-            ensureRow(h, siteId);
-            h.createUpdate("update site_sign_on set commenters = ?, updated_at = ? where site_id = ?")
-                    .bind(0, who.db()).bind(1, System.currentTimeMillis()).bind(2, siteId).execute();
-        });
+    private static Commenters commenting(String stored) {
+        try {
+            return Commenters.parse(stored);
+        } catch (Refusal damaged) {
+            return Commenters.SUBSCRIBERS;
+        }
     }
 
     /** Refuses a comment the site's rule does not allow: guests on an accounts-only site, non-subscribers on a subscribers-only one. */

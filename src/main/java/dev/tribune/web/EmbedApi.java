@@ -45,7 +45,11 @@ public final class EmbedApi implements HttpService {
                 .get("/api/v1/counts", this::counts);
     }
 
-    record SiteJson(String name, boolean guestCommenting) {}
+    /**
+     * commenting is who may comment (anyone, accounts, subscribers); guestCommenting says the same
+     * for scripts that only ask whether a guest gets the form (true exactly when commenting is anyone).
+     */
+    record SiteJson(String name, String commenting, boolean guestCommenting) {}
 
     record PageJson(String key, String url, String title) {}
 
@@ -67,7 +71,7 @@ public final class EmbedApi implements HttpService {
         Discussion d = discussions.ensurePage(site.id(), key, title(Responses.query(req, "title")), url.strip().replaceFirst("#.*$", ""));
         res.header(HeaderNames.CACHE_CONTROL, "public, max-age=10");
         Responses.json(res, 200, new EmbedJson(ApiJson.DiscussionJson.of(d), new PageJson(d.pageKey(), d.url(), d.title()),
-                new SiteJson(site.name(), site.guestCommenting())));
+                new SiteJson(site.name(), site.commenting().db(), site.commenting().guestsMayComment())));
     }
 
     /** GET /api/v1/counts?url=…&url=…[&id=…]: {"the url or id as sent": count}, 0 for pages nobody has opened yet. */
