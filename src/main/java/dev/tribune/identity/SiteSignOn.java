@@ -88,7 +88,7 @@ public final class SiteSignOn implements Admission {
     /** Stores the site's SSO keys; issuer, when set, must match the tokens' iss claim. */
     public void setSsoKeys(long siteId, SsoKeys keys) {
         String secret = keys.secret();
-        String publicKeyPem = keys.publicKeyPem();
+        String publicKeyPem = keys.publicKeyPem() == null ? null : PublicKeys.pem(keys.publicKeyPem());
         String jwksUrl = keys.jwksUrl();
         if (secret != null && secret.length() < 32) throw Refusal.invalid("secret", "An SSO secret needs at least 32 characters.");
         if (jwksUrl != null && !jwksUrl.matches("https?://\\S+")) throw Refusal.invalid("jwksUrl", "The JWKS URL must be an http(s) address.");
@@ -124,6 +124,15 @@ public final class SiteSignOn implements Admission {
             }
         });
         return provider(siteId, n).orElseThrow();
+    }
+
+    /** Removes a provider; readers who signed in only through it sign in another way (a link by email) from now on. */
+    public void removeProvider(long siteId, String name) {
+        Provider p = provider(siteId, name).orElseThrow(() -> Refusal.notFound("There is no provider " + name + " on this site."));
+        db.update(h -> {
+            h.createUpdate("delete from account_identity where provider_id = ?").bind(0, p.id()).execute();
+            h.createUpdate("delete from sign_in_provider where id = ?").bind(0, p.id()).execute();
+        });
     }
 
     public List<Provider> providers(long siteId) {
