@@ -1,27 +1,20 @@
 package dev.tribune.identity;
 
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.tribune.domain.Refusal;
 
-import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.cert.CertificateFactory;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.InvalidKeySpecException;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 
 /**
  * Checks the public key a host site gives for its RS256/ES256 SSO tokens, pasted as PEM or as a
- * JWK (or a JWKS with one key), and stores it one way: as a PEM public key.
+ * JWK (or a JWKS with one key), and keeps it one way: as a PEM "PUBLIC KEY" block, which is what
+ * {@link SsoTokens} reads at sign-in.
  */
 public final class PublicKeys {
     /** Shortest RSA key accepted, in bits. */
@@ -70,7 +63,7 @@ public final class PublicKeys {
         }
     }
 
-    /** Reads a PEM public key or certificate with the JDK alone. */
+    /** Reads a PEM "PUBLIC KEY" block the way sign-in will ({@link SsoTokens#publicKey}), naming what else was pasted. */
     private static JWK fromPem(String t) {
         if (!t.startsWith("-----BEGIN ")) {
             throw invalid("A key is PEM (starting with -----BEGIN PUBLIC KEY-----) or a JWK ({\"kty\": …}).");
@@ -79,41 +72,14 @@ public final class PublicKeys {
         if (label.contains("PRIVATE")) {
             throw invalid("That is a private key. Paste the public key only; the private key never leaves the host site.");
         }
-        byte[] der;
-        try {
-            der = Base64.getMimeDecoder().decode(t.replaceAll("-----[A-Z0-9 ]+-----", ""));
-        } catch (IllegalArgumentException e) {
-            throw invalid("That PEM text is damaged (its base64 does not decode).");
+        if (!label.equals("PUBLIC KEY")) {
+            throw invalid("Paste a \"-----BEGIN PUBLIC KEY-----\" block (openssl pkey -pubout writes one); this one is \"" + label + "\".");
         }
         try {
-            if (label.equals("CERTIFICATE")) {
-                PublicKey pk = CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der)).getPublicKey();
-                return jwk(pk);
-            }
-            if (!label.equals("PUBLIC KEY")) {
-                throw invalid("Paste a \"-----BEGIN PUBLIC KEY-----\" block (or a certificate); this one is \"" + label + "\".");
-            }
-            for (String algorithm : new String[] {"RSA", "EC"}) {
-                try {
-                    return jwk(KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der)));
-                } catch (InvalidKeySpecException notThisKind) {
-                    // try the next kind
-                }
-            }
-        } catch (GeneralSecurityException e) {
-            throw invalid("That PEM text is not a public key we can read (RSA or EC).");
+            return SsoTokens.publicKey(t);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw invalid("That PEM block holds no RSA or EC public key we can read.");
         }
-        throw invalid("That PEM text is not an RSA or EC public key.");
-    }
-
-    private static JWK jwk(PublicKey pk) {
-        if (pk instanceof RSAPublicKey rsa) return new RSAKey.Builder(rsa).build();
-        if (pk instanceof ECPublicKey ec) {
-            Curve curve = Curve.forECParameterSpec(ec.getParams());
-            if (curve == null) throw invalid("That EC key is on a curve ES256 does not use; use P-256.");
-            return new ECKey.Builder(curve, ec).build();
-        }
-        throw invalid("Tokens are checked with RS256 or ES256: paste an RSA or EC public key.");
     }
 
     private static Refusal invalid(String why) {

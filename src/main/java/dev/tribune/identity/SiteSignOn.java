@@ -88,6 +88,7 @@ public final class SiteSignOn implements Admission {
     /** Stores the site's SSO keys; issuer, when set, must match the tokens' iss claim. */
     public void setSsoKeys(long siteId, SsoKeys keys) {
         String secret = keys.secret();
+        // Checked when registered, not at the first sign-in; pasted JWKs are kept as PEM too.
         String publicKeyPem = keys.publicKeyPem() == null ? null : PublicKeys.pem(keys.publicKeyPem());
         String jwksUrl = keys.jwksUrl();
         if (secret != null && secret.length() < 32) throw Refusal.invalid("secret", "An SSO secret needs at least 32 characters.");
