@@ -2,6 +2,8 @@ package dev.tribune.moderation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -13,11 +15,18 @@ public final class Pipeline {
     private final List<Phase> phases;
     private final LongFunction<Policy> policies;
     private final Scorer scorer;
+    private final Function<History, List<Phase>> rechecked;
 
     public Pipeline(List<Phase> phases, LongFunction<Policy> policies, Scorer scorer) {
+        this(phases, policies, scorer, history -> List.of());
+    }
+
+    /** rechecked makes, over a given history, the phases {@link #recheck} runs again. */
+    private Pipeline(List<Phase> phases, LongFunction<Policy> policies, Scorer scorer, Function<History, List<Phase>> rechecked) {
         this.phases = List.copyOf(phases);
         this.policies = policies;
         this.scorer = scorer;
+        this.rechecked = rechecked;
     }
 
     public Pipeline(List<Phase> phases) {
@@ -41,7 +50,27 @@ public final class Pipeline {
                 new Words(),
                 new Toxicity(),
                 new Spam(),
-                new Premoderation(history)), policies::forSite, scorer);
+                new Premoderation(history)), policies::forSite, scorer,
+                current -> List.of(new RateLimit(current), new RepeatedPost(current)));
+    }
+
+    /**
+     * Runs again the rules about a writer's own recent comments (rate limit, flood, the same text
+     * twice) over the history as the storing transaction sees it. The pipeline judges from what
+     * was committed when the comment arrived, so a burst of posts from one writer all read the
+     * same past; the transactions that store them run one after the other and each sees the
+     * comments stored before it, so this check refuses those past the limit. Only refusals count
+     * here: holds were decided by {@link #judge}. Returns the refusal, if any.
+     */
+    public Optional<Verdict> recheck(Submission in, History current) {
+        List<Phase> again = rechecked.apply(current);
+        if (again.isEmpty()) return Optional.empty();
+        Submission s = in.policy() != null ? in : in.with(policies.apply(in.siteId()), in.scores());
+        for (Phase p : again) {
+            Verdict v = p.check(s);
+            if (v.outcome() == Verdict.Outcome.REJECT) return Optional.of(v);
+        }
+        return Optional.empty();
     }
 
     public Judgement judge(Submission in) {

@@ -18,6 +18,8 @@ import java.util.function.Function;
 /**
  * The store: SQLite (one writer, a few readers, WAL) or PostgreSQL, migrated by Flyway and
  * used through JDBI. Every statement of a feature goes through {@link #read} or {@link #write}.
+ * On SQLite, writes that arrive together are committed together ({@link GroupCommit}); on
+ * PostgreSQL each write is its own transaction on the caller's thread.
  */
 public final class Database implements AutoCloseable {
 
@@ -34,7 +36,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi reader;
     // SQLite's driver is native code that pins a virtual thread to its carrier, so its
     // calls run on a few platform threads instead of on request threads.
-    private final ExecutorService writeThread;
+    private final GroupCommit groupCommit;
     private final ExecutorService readThreads;
 
     private Database(Kind kind, String description, HikariDataSource writePool, HikariDataSource readPool) {
@@ -45,10 +47,10 @@ public final class Database implements AutoCloseable {
         this.writer = Jdbi.create(writePool);
         this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
         if (kind == Kind.SQLITE) {
-            this.writeThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("sqlite-writer").daemon().factory());
+            this.groupCommit = new GroupCommit(writer, "sqlite-writer");
             this.readThreads = Executors.newFixedThreadPool(SQLITE_READERS, Thread.ofPlatform().name("sqlite-reader-", 0).daemon().factory());
         } else {
-            this.writeThread = null;
+            this.groupCommit = null;
             this.readThreads = null;
         }
     }
@@ -153,9 +155,15 @@ public final class Database implements AutoCloseable {
         return run(readThreads, () -> reader.withHandle(work::apply));
     }
 
-    /** Runs work in one transaction on the writer connection. */
+    /**
+     * Runs work in one transaction on the writer connection: the caller gets its result (or its
+     * exception) only once that transaction committed. On SQLite the transaction may hold other
+     * callers' work too, each in its own savepoint, so work must not commit, roll back or wait for
+     * other writes itself; one caller's failure undoes only its own work.
+     */
     public <T> T write(Function<Handle, T> work) {
-        return run(writeThread, () -> writer.inTransaction(work::apply));
+        if (groupCommit != null) return groupCommit.run(work);
+        return run(null, () -> writer.inTransaction(work::apply));
     }
 
     /** Runs work in one transaction on the writer connection, returning nothing. */
@@ -188,7 +196,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (writeThread != null) writeThread.shutdown();
+        if (groupCommit != null) groupCommit.close();
         if (readThreads != null) readThreads.shutdown();
         if (readPool != writePool) readPool.close();
         writePool.close();
