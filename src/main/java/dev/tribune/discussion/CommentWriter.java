@@ -79,10 +79,15 @@ public final class CommentWriter {
 
         Submission submission = new Submission(d, in.parentId(), in.commenter(), name, email, body, false,
                 in.confirm(), null, null);
-        Judgement judged = pipeline.judge(submission);
-        Verdict verdict = judged.verdict();
-        if (verdict.outcome() == Verdict.Outcome.REJECT || verdict.outcome() == Verdict.Outcome.NUDGE) throw verdict.refusal();
-        Posted saved = store(in, name, email, body, judged, submission, Instant.now());
+        String finalName = name, finalEmail = email;
+        // One writer's posts are judged and stored one after the other, so that a burst of them
+        // cannot all read the same past and slip through the rate limits together.
+        Posted saved = db.oneAtATime(writerNames(d.siteId(), in.commenter()), () -> {
+            Judgement judged = pipeline.judge(submission);
+            Verdict verdict = judged.verdict();
+            if (verdict.outcome() == Verdict.Outcome.REJECT || verdict.outcome() == Verdict.Outcome.NUDGE) throw verdict.refusal();
+            return store(in, finalName, finalEmail, body, judged, submission, Instant.now());
+        });
         afterChange.accept(saved.comment().discussionId());
         return saved;
     }
@@ -137,8 +142,8 @@ public final class CommentWriter {
         return db.write(h -> {
             Discussion fresh = Discussions.find(h, in.discussionId()).orElseThrow(
                     () -> Refusal.notFound("There is no discussion " + in.discussionId() + "."));
-            if (submission != null) {
-                // A writer's posts are stored one after the other, each seeing those stored before it.
+            if (submission != null && db.sharedByNodes()) {
+                // Another node may be storing a post of the same writer: wait for it, then check again.
                 db.dialect().lockNames(h, writerNames(fresh.siteId(), who));
                 pipeline.recheck(submission, CommentHistory.on(h)).ifPresent(refused -> { throw refused.refusal(); });
             }
@@ -173,9 +178,9 @@ public final class CommentWriter {
                     .mapTo(Long.class).one();
             long rootId = parent == null ? id : parent.rootId();
             String path = (parent == null ? "" : parent.path() + ".") + CommentRows.segment(id);
-            h.createUpdate("update comment set root_id = ?, path = ? where id = ?")
-                    .bind(0, rootId).bind(1, path).bind(2, id).execute();
-            Integer number = status == CommentStatus.PUBLISHED ? publish(h, fresh.id(), id, parent == null) : null;
+            Integer number = status == CommentStatus.PUBLISHED ? countIn(h, fresh.id(), id, parent == null) : null;
+            h.createUpdate("update comment set root_id = ?, path = ?, number = ? where id = ?")
+                    .bind(0, rootId).bind(1, path).bind(2, number).bind(3, id).execute();
             if (judged != null) Decisions.recordPipeline(h, id, judged);
             Comment saved = new Comment(id, fresh.id(), in.parentId(), rootId, depth, number, path, name, who.accountId(),
                     who.guestKey(), badge, body, html, status, reason, 0, 0, 0, createdAt, null);
@@ -278,14 +283,21 @@ public final class CommentWriter {
         }
     }
 
-    /** Counts the comment in, numbers it if it needs a number (returned, else null) and logs the event. */
-    private Integer publish(Handle h, long discussionId, long commentId, boolean needsNumber) {
+    private void publish(Handle h, long discussionId, long commentId, boolean needsNumber) {
+        Integer number = countIn(h, discussionId, commentId, needsNumber);
+        if (number != null) h.createUpdate("update comment set number = ? where id = ?").bind(0, number).bind(1, commentId).execute();
+    }
+
+    /**
+     * Counts a comment into its discussion and logs its publication; returns the number it takes
+     * when it needs one (a top-level comment published for the first time), for the caller to store.
+     */
+    private static Integer countIn(Handle h, long discussionId, long commentId, boolean needsNumber) {
         Integer number = null;
         if (needsNumber) {
             number = h.createQuery("update discussion set next_number = next_number + 1, comment_count = comment_count + 1, "
                             + "version = version + 1 where id = ? returning next_number - 1")
                     .bind(0, discussionId).mapTo(Integer.class).one();
-            h.createUpdate("update comment set number = ? where id = ?").bind(0, number).bind(1, commentId).execute();
         } else {
             h.createUpdate("update discussion set comment_count = comment_count + 1, version = version + 1 where id = ?")
                     .bind(0, discussionId).execute();

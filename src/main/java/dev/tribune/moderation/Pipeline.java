@@ -56,11 +56,12 @@ public final class Pipeline {
 
     /**
      * Runs again the rules about a writer's own recent comments (rate limit, flood, the same text
-     * twice) over the history as the storing transaction sees it. The pipeline judges from what
-     * was committed when the comment arrived, so a burst of posts from one writer all read the
-     * same past; the transactions that store them run one after the other and each sees the
-     * comments stored before it, so this check refuses those past the limit. Only refusals count
-     * here: holds were decided by {@link #judge}. Returns the refusal, if any.
+     * twice) over the history as the storing transaction sees it. {@link #judge} reads what was
+     * committed when the comment arrived; a node judges one writer's posts one at a time, but
+     * another node may have stored one of theirs meanwhile. The storing transactions of one
+     * writer run one after the other (a lock per writer) and each sees those stored before it,
+     * so this check refuses the posts past the limit. Only refusals count here: holds were
+     * decided by {@link #judge}. Returns the refusal, if any.
      */
     public Optional<Verdict> recheck(Submission in, History current) {
         List<Phase> again = rechecked.apply(current);

@@ -37,6 +37,7 @@ public final class Database implements AutoCloseable {
     // SQLite's driver is native code that pins a virtual thread to its carrier, so its
     // calls run on a few platform threads instead of on request threads.
     private final GroupCommit groupCommit;
+    private final NameLocks names = new NameLocks(1024);
     private final ExecutorService readThreads;
 
     private Database(Kind kind, String description, HikariDataSource writePool, HikariDataSource readPool) {
@@ -75,12 +76,20 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("cannot create the folder for " + file + ": " + e.getMessage(), e);
         }
         String jdbc = "jdbc:sqlite:" + file.toAbsolutePath();
-        HikariDataSource w = sqlitePool(jdbc, 1, "sqlite-write");
-        HikariDataSource r = sqlitePool(jdbc, SQLITE_READERS, "sqlite-read");
+        HikariDataSource w = sqlitePool(jdbc, 1, "sqlite-write", WRITER_CACHE_KIB);
+        HikariDataSource r = sqlitePool(jdbc, SQLITE_READERS, "sqlite-read", READER_CACHE_KIB);
         return new Database(Kind.SQLITE, "SQLite " + file.toAbsolutePath(), w, r);
     }
 
-    private static HikariDataSource sqlitePool(String jdbc, int size, String name) {
+    /**
+     * Page cache per connection. The writer updates a dozen indexes of the comment table per post
+     * (by text, writer, address, thread, time …), scattered over a large file: SQLite's default
+     * 2 MB keeps few of their pages.
+     */
+    private static final int WRITER_CACHE_KIB = 64 * 1024;
+    private static final int READER_CACHE_KIB = 16 * 1024;
+
+    private static HikariDataSource sqlitePool(String jdbc, int size, String name, int cacheKib) {
         HikariConfig c = new HikariConfig();
         c.setJdbcUrl(jdbc);
         c.setPoolName(name);
@@ -89,7 +98,11 @@ public final class Database implements AutoCloseable {
         c.addDataSourceProperty("journal_mode", "WAL");
         c.addDataSourceProperty("foreign_keys", "true");
         c.addDataSourceProperty("busy_timeout", "10000");
+        // WAL with NORMAL: a commit is durable against a crash of the process; only a power cut
+        // can lose the last commits (never corrupt the file). Temporary tables stay in memory.
         c.addDataSourceProperty("synchronous", "NORMAL");
+        c.addDataSourceProperty("cache_size", Integer.toString(-cacheKib));
+        c.addDataSourceProperty("temp_store", "MEMORY");
         c.setConnectionInitSql("pragma foreign_keys = on");
         return new HikariDataSource(c);
     }
@@ -165,6 +178,20 @@ public final class Database implements AutoCloseable {
         if (groupCommit != null) return groupCommit.run(work);
         return run(null, () -> writer.inTransaction(work::apply));
     }
+
+    /**
+     * Runs work (reads and writes) while no other work under any of these names runs in this
+     * process: a writer's posts, judged on their past and stored one after the other. With SQLite
+     * this process is the only writer, so that covers every write; with PostgreSQL other nodes
+     * may write too ({@link #sharedByNodes}), which {@link Dialect#lockNames} inside the
+     * transaction covers.
+     */
+    public <T> T oneAtATime(java.util.Collection<String> lockNames, java.util.function.Supplier<T> work) {
+        return names.holding(lockNames, work);
+    }
+
+    /** Whether other processes (Tribune nodes) may write to this database at the same time. */
+    public boolean sharedByNodes() { return kind == Kind.POSTGRESQL; }
 
     /** Runs work in one transaction on the writer connection, returning nothing. */
     public void update(java.util.function.Consumer<Handle> work) {
