@@ -77,13 +77,14 @@ public final class CommentWriter {
         }
         if (in.parentId() != null) checkParent(where.parent(), d.id());
 
-        Submission submission = new Submission(d, in.parentId(), in.commenter(), name, email, body, false,
-                in.confirm(), null, null);
+        // Policy and classifier scores first, then every history query of the pipeline on one reader connection.
+        Submission submission = pipeline.prepare(new Submission(d, in.parentId(), in.commenter(), name, email, body, false,
+                in.confirm(), null, null));
         String finalName = name, finalEmail = email;
         // One writer's posts are judged and stored one after the other, so that a burst of them
         // cannot all read the same past and slip through the rate limits together.
         Posted saved = db.oneAtATime(writerNames(d.siteId(), in.commenter()), () -> {
-            Judgement judged = pipeline.judge(submission);
+            Judgement judged = db.read(h -> pipeline.judge(submission, CommentHistory.on(h)));
             Verdict verdict = judged.verdict();
             if (verdict.outcome() == Verdict.Outcome.REJECT || verdict.outcome() == Verdict.Outcome.NUDGE) throw verdict.refusal();
             return store(in, finalName, finalEmail, body, judged, submission, Instant.now());
