@@ -18,6 +18,8 @@ import java.util.function.Function;
 /**
  * The store: SQLite (one writer, a few readers, WAL) or PostgreSQL, migrated by Flyway and
  * used through JDBI. Every statement of a feature goes through {@link #read} or {@link #write}.
+ * On SQLite, writes that arrive together are committed together ({@link GroupCommit}); on
+ * PostgreSQL each write is its own transaction on the caller's thread.
  */
 public final class Database implements AutoCloseable {
 
@@ -34,7 +36,8 @@ public final class Database implements AutoCloseable {
     private final Jdbi reader;
     // SQLite's driver is native code that pins a virtual thread to its carrier, so its
     // calls run on a few platform threads instead of on request threads.
-    private final ExecutorService writeThread;
+    private final GroupCommit groupCommit;
+    private final NameLocks names = new NameLocks(1024);
     private final ExecutorService readThreads;
 
     private Database(Kind kind, String description, HikariDataSource writePool, HikariDataSource readPool) {
@@ -45,10 +48,10 @@ public final class Database implements AutoCloseable {
         this.writer = Jdbi.create(writePool);
         this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
         if (kind == Kind.SQLITE) {
-            this.writeThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("sqlite-writer").daemon().factory());
+            this.groupCommit = new GroupCommit(writer, "sqlite-writer");
             this.readThreads = Executors.newFixedThreadPool(SQLITE_READERS, Thread.ofPlatform().name("sqlite-reader-", 0).daemon().factory());
         } else {
-            this.writeThread = null;
+            this.groupCommit = null;
             this.readThreads = null;
         }
     }
@@ -73,12 +76,20 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("cannot create the folder for " + file + ": " + e.getMessage(), e);
         }
         String jdbc = "jdbc:sqlite:" + file.toAbsolutePath();
-        HikariDataSource w = sqlitePool(jdbc, 1, "sqlite-write");
-        HikariDataSource r = sqlitePool(jdbc, SQLITE_READERS, "sqlite-read");
+        HikariDataSource w = sqlitePool(jdbc, 1, "sqlite-write", WRITER_CACHE_KIB);
+        HikariDataSource r = sqlitePool(jdbc, SQLITE_READERS, "sqlite-read", READER_CACHE_KIB);
         return new Database(Kind.SQLITE, "SQLite " + file.toAbsolutePath(), w, r);
     }
 
-    private static HikariDataSource sqlitePool(String jdbc, int size, String name) {
+    /**
+     * Page cache per connection. The writer updates a dozen indexes of the comment table per post
+     * (by text, writer, address, thread, time …), scattered over a large file: SQLite's default
+     * 2 MB keeps few of their pages.
+     */
+    private static final int WRITER_CACHE_KIB = 64 * 1024;
+    private static final int READER_CACHE_KIB = 16 * 1024;
+
+    private static HikariDataSource sqlitePool(String jdbc, int size, String name, int cacheKib) {
         HikariConfig c = new HikariConfig();
         c.setJdbcUrl(jdbc);
         c.setPoolName(name);
@@ -87,7 +98,11 @@ public final class Database implements AutoCloseable {
         c.addDataSourceProperty("journal_mode", "WAL");
         c.addDataSourceProperty("foreign_keys", "true");
         c.addDataSourceProperty("busy_timeout", "10000");
+        // WAL with NORMAL: a commit is durable against a crash of the process; only a power cut
+        // can lose the last commits (never corrupt the file). Temporary tables stay in memory.
         c.addDataSourceProperty("synchronous", "NORMAL");
+        c.addDataSourceProperty("cache_size", Integer.toString(-cacheKib));
+        c.addDataSourceProperty("temp_store", "MEMORY");
         c.setConnectionInitSql("pragma foreign_keys = on");
         return new HikariDataSource(c);
     }
@@ -153,10 +168,30 @@ public final class Database implements AutoCloseable {
         return run(readThreads, () -> reader.withHandle(work::apply));
     }
 
-    /** Runs work in one transaction on the writer connection. */
+    /**
+     * Runs work in one transaction on the writer connection: the caller gets its result (or its
+     * exception) only once that transaction committed. On SQLite the transaction may hold other
+     * callers' work too, each in its own savepoint, so work must not commit, roll back or wait for
+     * other writes itself; one caller's failure undoes only its own work.
+     */
     public <T> T write(Function<Handle, T> work) {
-        return run(writeThread, () -> writer.inTransaction(work::apply));
+        if (groupCommit != null) return groupCommit.run(work);
+        return run(null, () -> writer.inTransaction(work::apply));
     }
+
+    /**
+     * Runs work (reads and writes) while no other work under any of these names runs in this
+     * process: a writer's posts, judged on their past and stored one after the other. With SQLite
+     * this process is the only writer, so that covers every write; with PostgreSQL other nodes
+     * may write too ({@link #sharedByNodes}), which {@link Dialect#lockNames} inside the
+     * transaction covers.
+     */
+    public <T> T oneAtATime(java.util.Collection<String> lockNames, java.util.function.Supplier<T> work) {
+        return names.holding(lockNames, work);
+    }
+
+    /** Whether other processes (Tribune nodes) may write to this database at the same time. */
+    public boolean sharedByNodes() { return kind == Kind.POSTGRESQL; }
 
     /** Runs work in one transaction on the writer connection, returning nothing. */
     public void update(java.util.function.Consumer<Handle> work) {
@@ -188,7 +223,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (writeThread != null) writeThread.shutdown();
+        if (groupCommit != null) groupCommit.close();
         if (readThreads != null) readThreads.shutdown();
         if (readPool != writePool) readPool.close();
         writePool.close();
