@@ -26,6 +26,7 @@ import dev.tribune.live.LocalBridge;
 import dev.tribune.live.PostgresBridge;
 import dev.tribune.moderation.AuditLog;
 import dev.tribune.moderation.Classifiers;
+import dev.tribune.moderation.NewsroomModels;
 import dev.tribune.moderation.CommentHistory;
 import dev.tribune.moderation.Decisions;
 import dev.tribune.moderation.ModerationQueue;
@@ -42,6 +43,7 @@ import dev.tribune.publishing.Newsroom;
 import dev.tribune.publishing.Sites;
 import dev.tribune.store.Database;
 import dev.tribune.web.AdminAudit;
+import dev.tribune.web.AdminSanctions;
 import dev.tribune.web.AdminComments;
 import dev.tribune.web.AdminModeration;
 import dev.tribune.web.AdminPages;
@@ -102,10 +104,12 @@ public final class App implements AutoCloseable {
     public final SsoTokens sso;
     public final ProviderSignIn providerSignIn;
     public final ArticleIndex index;
+    /** The classifiers posting runs, when they are Tribune's own (tests may score with something else). */
+    public final Classifiers classifiers;
     private WebServer web;
 
     public App(Settings settings) {
-        this(settings, Classifiers.loadShipped(), LiveSettings.fromEnvironment(System.getenv()));
+        this(settings, NewsroomModels.of(settings).load(), LiveSettings.fromEnvironment(System.getenv()));
     }
 
     /**
@@ -114,6 +118,7 @@ public final class App implements AutoCloseable {
      */
     public App(Settings settings, Scorer scorer, LiveSettings liveSettings) {
         this.settings = settings;
+        this.classifiers = scorer instanceof Classifiers c ? c : null;
         this.db = Database.open(settings.database());
         this.live = new Hub(new EventFeed(db), bridge(settings, db), liveSettings);
         this.sites = new Sites(db);
@@ -172,7 +177,8 @@ public final class App implements AutoCloseable {
                 new AdminComments(new RecentComments(db), commentSearch, moderators, visitors, templates),
                 new AdminQueue(queue, moderators, visitors, templates),
                 new AdminAudit(audit, visitors, templates),
-                new AdminModeration(policies, audit, visitors, templates)
+                new AdminSanctions(sanctions, moderators, visitors, templates),
+                new AdminModeration(policies, audit, classifiers, labels, settings.agreementDecisions(), visitors, templates)
         )).start();
         return web.port();
     }

@@ -19,7 +19,7 @@ public final class AuditLog {
 
     /** What a staff member did. */
     public enum Action {
-        APPROVE, REJECT, HIDE, RESTORE, BAN, SUSPEND, HOLD_EVERYTHING, SETTINGS;
+        APPROVE, REJECT, HIDE, RESTORE, BAN, SUSPEND, HOLD_EVERYTHING, LIFT, SETTINGS;
 
         public String db() { return name().toLowerCase().replace('_', '-'); }
 
