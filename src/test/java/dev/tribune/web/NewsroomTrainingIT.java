@@ -135,7 +135,7 @@ class NewsroomTrainingIT {
         assertThat(v.newsroom()).isTrue();
         assertThat(v.version()).isEqualTo(1);
         assertThat(v.trainedAt()).isNotNull();
-        assertThat(v.data()).contains("80 moderator decisions from localhost (40 rejected)").contains("civil-comments");
+        assertThat(v.data()).contains("80 moderator decisions from localhost (40 rejected)").contains("civil-sentences");
         assertThat(v.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(modelFile))));
 
         double before = shipped.toxicityModel().probability(UNSEEN_INSULT);
