@@ -32,7 +32,7 @@ public final class Classifiers implements Scorer {
     public static Classifiers loadShipped() {
         byte[] bytes = resourceBytes("toxicity.model");
         TextClassifier tox = read(bytes, "toxicity.model");
-        return new Classifiers(tox, resource("spam.model"), ModelVersion.of(tox, bytes, "shipped with Tribune"));
+        return new Classifiers(tox, resource("spam.model"), ModelVersion.of(tox, bytes, "built into Tribune"));
     }
 
     /** The shipped spam model with this toxicity model file in place of the shipped one. */

@@ -45,7 +45,7 @@ public final class NewsroomModels {
         } else {
             c = Classifiers.loadShipped();
         }
-        LOG.info("toxicity model: {} from {}", c.toxicityVersion().label(), c.toxicityVersion().file());
+        LOG.info("toxicity model: {}, {}", c.toxicityVersion().label(), c.toxicityVersion().file());
         return c;
     }
 
