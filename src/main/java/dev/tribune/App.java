@@ -55,6 +55,7 @@ import dev.tribune.web.ClientAddress;
 import dev.tribune.web.Cors;
 import dev.tribune.web.EmbedApi;
 import dev.tribune.web.EmbedScripts;
+import dev.tribune.web.EmbedSignIn;
 import dev.tribune.web.LiveStreams;
 import dev.tribune.web.Problems;
 import dev.tribune.web.ProviderRoutes;
@@ -158,18 +159,20 @@ public final class App implements AutoCloseable {
         Problems problems = new Problems(visitors, templates);
         ThreadCache threadCache = new ThreadCache();
         ReaderAccess access = new ReaderAccess(readerSessions, settings.secureCookies());
+        EmbedSignIn embedSignIn = new EmbedSignIn(sites, signOn, readers, links, access, templates);
         web = new WebServer(settings.bind(), settings.port(), problems, List.of(
                 // Cors first: it answers preflights and marks /api and /live answers before their own routes run.
                 new Cors(visitors),
                 new EmbedScripts(),
-                new EmbedApi(sites, discussions, visitors),
+                new EmbedApi(sites, discussions, signOn, visitors),
+                embedSignIn,
                 new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates, threadCache, index),
                 new ReportRoutes(reports, visitors),
                 // Before ApiV1, whose catch-all answers any other /api/ path with 404.
                 new SearchPages(articleSearch, commentSearch, visitors, templates),
                 new ReaderApi(readers, sso, readerMail, access, visitors),
                 new ReaderPages(readers, readerMail, links, signOn, new ReaderComments(db), access, visitors, templates),
-                new ProviderRoutes(signOn, providerSignIn, access, visitors),
+                new ProviderRoutes(signOn, providerSignIn, access, visitors, embedSignIn),
                 new ApiV1(newsroom, discussions, threads, comments, votes, visitors, threadCache, index),
                 new LiveStreams(live, discussions, visitors),
                 new StaffPages(accounts, sessions, visitors, templates, settings.secureCookies()),

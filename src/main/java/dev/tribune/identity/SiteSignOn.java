@@ -89,12 +89,21 @@ public final class SiteSignOn implements Admission {
         String jwksUrl = keys.jwksUrl();
         if (secret != null && secret.length() < 32) throw Refusal.invalid("secret", "An SSO secret needs at least 32 characters.");
         if (jwksUrl != null && !jwksUrl.matches("https?://\\S+")) throw Refusal.invalid("jwksUrl", "The JWKS URL must be an http(s) address.");
+        if (publicKeyPem != null) checkPublicKey(publicKeyPem);
         db.update(h -> {
             ensureRow(h, siteId);
             h.createUpdate("update site_sign_on set sso_secret = ?, sso_key_pem = ?, sso_jwks_url = ?, sso_issuer = ?, updated_at = ? where site_id = ?")
                     .bind(0, secret).bind(1, publicKeyPem).bind(2, jwksUrl).bind(3, keys.issuer()).bind(4, System.currentTimeMillis())
                     .bind(5, siteId).execute();
         });
+    }
+
+    private static void checkPublicKey(String pem) {
+        try {
+            SsoTokens.publicKey(pem);
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            throw Refusal.invalid("pem", "The SSO key must be an RSA or EC public key in PEM form (-----BEGIN PUBLIC KEY-----).");
+        }
     }
 
     /** Adds (or replaces, by name) a provider of the site. */
