@@ -9,6 +9,7 @@ import dev.tribune.discussion.ThreadReader;
 import dev.tribune.discussion.Votes;
 import dev.tribune.discussion.ReaderComments;
 import dev.tribune.identity.Accounts;
+import dev.tribune.identity.ApiKeys;
 import dev.tribune.identity.ProviderSignIn;
 import dev.tribune.identity.ReaderMail;
 import dev.tribune.identity.ReaderSessions;
@@ -19,6 +20,7 @@ import dev.tribune.identity.SiteSignOn;
 import dev.tribune.identity.SsoTokens;
 import dev.tribune.identity.StaffSessions;
 import dev.tribune.live.Bridge;
+import dev.tribune.live.Change;
 import dev.tribune.live.EventFeed;
 import dev.tribune.live.Hub;
 import dev.tribune.live.LiveSettings;
@@ -37,6 +39,8 @@ import dev.tribune.moderation.Policies;
 import dev.tribune.moderation.Reports;
 import dev.tribune.moderation.Sanctions;
 import dev.tribune.moderation.Scorer;
+import dev.tribune.perspective.Analyzer;
+import dev.tribune.perspective.KeyQuota;
 import dev.tribune.publishing.ArticleSearch;
 import dev.tribune.notify.Mailer;
 import dev.tribune.publishing.Newsroom;
@@ -57,6 +61,7 @@ import dev.tribune.web.EmbedApi;
 import dev.tribune.web.EmbedScripts;
 import dev.tribune.web.EmbedSignIn;
 import dev.tribune.web.LiveStreams;
+import dev.tribune.web.PerspectiveApi;
 import dev.tribune.web.Problems;
 import dev.tribune.web.ProviderRoutes;
 import dev.tribune.web.ReaderAccess;
@@ -107,6 +112,7 @@ public final class App implements AutoCloseable {
     public final ArticleIndex index;
     /** The classifiers posting runs, when they are Tribune's own (tests may score with something else). */
     public final Classifiers classifiers;
+    public final ApiKeys apiKeys;
     private WebServer web;
 
     public App(Settings settings) {
@@ -122,12 +128,13 @@ public final class App implements AutoCloseable {
         this.classifiers = scorer instanceof Classifiers c ? c : null;
         this.db = Database.open(settings.database());
         this.live = new Hub(new EventFeed(db), bridge(settings, db), liveSettings);
-        this.sites = new Sites(db);
+        this.sites = new Sites(db, () -> live.changed(Change.SITES));
         this.newsroom = new Newsroom(db, this::articleChanged);
         this.discussions = new Discussions(db, this::changed);
         this.index = new ArticleIndex(newsroom, discussions);
         this.threads = new ThreadReader(db);
-        this.policies = new Policies(db);
+        this.policies = new Policies(db, siteId -> live.changed(Change.policy(siteId)));
+        live.whenHeard(this::forget);
         this.decisions = new Decisions(db);
         this.signOn = new SiteSignOn(db);
         this.comments = new CommentWriter(db, Pipeline.full(new CommentHistory(db), policies, scorer), this::changed, signOn);
@@ -149,6 +156,7 @@ public final class App implements AutoCloseable {
         this.readerMail = new ReaderMail(Mailer.of(settings.smtpUrl(), settings.mailFrom()), links);
         this.sso = new SsoTokens(signOn, readers);
         this.providerSignIn = new ProviderSignIn(signer, readers);
+        this.apiKeys = new ApiKeys(db);
     }
 
     /** Starts the web server; returns the port it listens on. */
@@ -181,7 +189,9 @@ public final class App implements AutoCloseable {
                 new AdminQueue(queue, moderators, visitors, templates),
                 new AdminAudit(audit, visitors, templates),
                 new AdminSanctions(sanctions, moderators, visitors, templates),
-                new AdminModeration(policies, audit, classifiers, labels, settings.agreementDecisions(), visitors, templates)
+                new AdminModeration(policies, audit, classifiers, labels, settings.agreementDecisions(), visitors, templates),
+                // the Perspective-compatible scoring endpoint; its models load on its first request
+                new PerspectiveApi(apiKeys, new KeyQuota(java.time.Clock.systemUTC()), Analyzer::shipped)
         )).start();
         return web.port();
     }
@@ -194,7 +204,25 @@ public final class App implements AutoCloseable {
 
     private void articleChanged(long discussionId) {
         index.articleChanged(discussionId);
-        live.changed(discussionId);
+        live.changed(Change.article(discussionId));
+    }
+
+    /**
+     * A change heard from any node (on PostgreSQL; this node's own come back too): drop what this
+     * node remembers of it. The thread cache needs nothing: its keys hold the discussion's version.
+     */
+    private void forget(Change change) {
+        switch (change.what()) {
+            case DISCUSSION -> index.discussionChanged(change.id());
+            case ARTICLE -> index.articleChanged(change.id());
+            case SITES -> sites.forget();
+            case POLICY -> policies.forget(change.id());
+            case MISSED -> {
+                index.forgetAll();
+                sites.forget();
+                policies.forgetAll();
+            }
+        }
     }
 
     /** SQLite means one node; on PostgreSQL the nodes wake each other with LISTEN/NOTIFY. */

@@ -131,7 +131,7 @@ public final class Tribune {
 
     @Command(name = "site", mixinStandardHelpOptions = true, description = "Manage sites.",
             subcommands = {SiteCommand.Add.class, SiteCommand.ListSites.class, SiteCommand.Origins.class, SiteCommand.Guests.class, SiteCommand.SsoSecret.class, SiteCommand.SsoKey.class, SiteCommand.Commenting.class,
-                    SiteCommand.ProviderAdd.class})
+                    SiteCommand.ProviderAdd.class, SiteCommand.ApiKey.class})
     static final class SiteCommand {
         static Site find(App app, String host) {
             return app.sites.byExactHost(host).orElseThrow(() -> new Refusal(404, "unknown-site",
@@ -275,6 +275,38 @@ public final class Tribune {
                     var p = app.signOn.addProvider(s.id(), name, kind, label, issuer, clientId, clientSecret);
                     System.out.println("provider " + p.name() + " (" + p.kind() + ", " + p.issuer() + ") on " + s.host()
                             + "; redirect URI: https://" + s.host() + "/account/providers/" + p.name() + "/callback");
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "api-key", mixinStandardHelpOptions = true,
+                description = "Make an API key for the Perspective-compatible endpoint (POST /v1alpha1/comments:analyze) and print it once; "
+                        + "or list the site's keys, or revoke one. A key can score text, nothing else.")
+        static final class ApiKey implements Callable<Integer> {
+            @CommandLine.Mixin SettingFlags flags = new SettingFlags();
+            @Option(names = "--site", required = true, description = "Host of the site.") String host;
+            @Option(names = "--per-minute", defaultValue = "60", description = "Requests the key may make per minute (default: ${DEFAULT-VALUE}).") int perMinute;
+            @Option(names = "--list", description = "List the site's keys by their first characters.") boolean list;
+            @Option(names = "--revoke", paramLabel = "KEY", description = "Revoke a key, given whole or by the first characters --list shows.") String revoke;
+
+            @Override
+            public Integer call() {
+                try (App app = new App(flags.settings())) {
+                    Site s = site(app, host);
+                    if (revoke != null) {
+                        var k = app.apiKeys.revoke(s.id(), revoke);
+                        System.out.println("revoked " + k.prefix() + "… of " + s.host());
+                    } else if (list) {
+                        if (app.apiKeys.list(s.id()).isEmpty()) System.err.println(s.host() + " has no API keys.");
+                        for (var k : app.apiKeys.list(s.id())) {
+                            System.out.println(k.prefix() + "… " + k.perMinute() + "/min created " + java.time.Instant.ofEpochMilli(k.createdAt()));
+                        }
+                    } else {
+                        var made = app.apiKeys.create(s.id(), perMinute);
+                        System.out.println(made.secret());
+                        System.err.println("API key for " + s.host() + " (" + perMinute + " requests/min); it is shown only now, keep it safe.");
+                    }
                 }
                 return 0;
             }

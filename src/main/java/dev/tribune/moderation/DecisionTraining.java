@@ -59,7 +59,7 @@ final class DecisionTraining {
             Long siteId = null;
             where = "all sites";
             if (siteHost != null) {
-                Site site = new Sites(db).byExactHost(siteHost).orElse(null);
+                Site site = new Sites(db, () -> {}).byExactHost(siteHost).orElse(null); // a one-off read: nobody to tell of changes
                 if (site == null) {
                     err.println("moderation train: there is no site with host " + siteHost + " (see './tribune site list')");
                     return 1;

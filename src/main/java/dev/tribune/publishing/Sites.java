@@ -18,14 +18,29 @@ import java.util.concurrent.atomic.AtomicReference;
  * The sites this Tribune serves. A request's site comes from its Host header; a Tribune with a
  * single site serves it under any host name. An embed's request, made from a page on another
  * origin, belongs to the one site that allows that origin (an origin belongs to one site only).
+ * The list is kept in memory; every change to it is announced (afterChange) so that every node,
+ * this one included, {@link #forget}s its copy.
  */
 public final class Sites {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
     private final AtomicReference<List<Site>> all = new AtomicReference<>();
+    private final Runnable afterChange;
 
-    public Sites(Database db) {
+    /** afterChange runs after each committed change to a site (to tell the other nodes). */
+    public Sites(Database db, Runnable afterChange) {
         this.db = db;
+        this.afterChange = afterChange;
+    }
+
+    /** Drops the remembered list: the next request reads the sites again. */
+    public void forget() {
+        all.set(null);
+    }
+
+    private void changed() {
+        forget();
+        afterChange.run();
     }
 
     public Site add(String host, String name) {
@@ -37,13 +52,13 @@ public final class Sites {
         if (byExactHost(h).isPresent()) throw new Refusal(409, "exists", "There is already a site for host " + h + ".");
         db.update(hd -> hd.createUpdate("insert into site (host, name, created_at) values (?, ?, ?)")
                 .bind(0, h).bind(1, name.strip()).bind(2, System.currentTimeMillis()).execute());
-        all.set(null);
+        changed();
         return byExactHost(h).orElseThrow();
     }
 
     public void setTagline(long siteId, String tagline) {
         db.update(h -> h.createUpdate("update site set tagline = ? where id = ?").bind(0, tagline).bind(1, siteId).execute());
-        all.set(null);
+        changed();
     }
 
     public List<Site> all() {
@@ -104,7 +119,7 @@ public final class Sites {
             s.put(Site.GUEST_COMMENTING, allowed);
             return h.createUpdate("update site set settings = ? where id = ?").bind(0, s.toString()).bind(1, siteId).execute();
         });
-        all.set(null);
+        changed();
         return byId(siteId).orElseThrow();
     }
 
@@ -118,7 +133,7 @@ public final class Sites {
     private Site storeOrigins(long siteId, List<String> origins) {
         db.update(h -> h.createUpdate("update site set allowed_origins = ? where id = ?")
                 .bind(0, String.join(" ", origins)).bind(1, siteId).execute());
-        all.set(null);
+        changed();
         return byId(siteId).orElseThrow();
     }
 
@@ -149,7 +164,7 @@ public final class Sites {
 
     public Optional<Site> byExactHost(String host) {
         String h = normalizeHost(host);
-        all.set(null);
+        forget();
         return all().stream().filter(s -> s.host().equals(h)).findFirst();
     }
 
