@@ -17,6 +17,7 @@ import dev.tribune.identity.Readers;
 import dev.tribune.identity.SignedLinks;
 import dev.tribune.identity.Signer;
 import dev.tribune.identity.SiteSignOn;
+import dev.tribune.identity.SiteStaff;
 import dev.tribune.identity.SsoTokens;
 import dev.tribune.identity.StaffSessions;
 import dev.tribune.live.Bridge;
@@ -52,6 +53,7 @@ import dev.tribune.web.AdminComments;
 import dev.tribune.web.AdminModeration;
 import dev.tribune.web.AdminPages;
 import dev.tribune.web.AdminQueue;
+import dev.tribune.web.AdminSites;
 import dev.tribune.web.ApiV1;
 import dev.tribune.web.ArticleIndex;
 import dev.tribune.web.ArticlePages;
@@ -89,6 +91,7 @@ public final class App implements AutoCloseable {
     public final CommentWriter comments;
     public final Votes votes;
     public final Accounts accounts;
+    public final SiteStaff siteStaff;
     public final StaffSessions sessions;
     public final Signer signer;
     public final Policies policies;
@@ -146,7 +149,8 @@ public final class App implements AutoCloseable {
         this.moderators = new ModeratorActions(db, comments, sanctions);
         this.votes = new Votes(db, this::changed);
         this.accounts = new Accounts(db);
-        this.sessions = new StaffSessions(db, accounts);
+        this.siteStaff = new SiteStaff(db, accounts);
+        this.sessions = new StaffSessions(db, accounts, siteStaff);
         this.signer = Signer.forInstallation(db, settings.secret());
         this.articleSearch = new ArticleSearch(db);
         this.commentSearch = new CommentSearch(db);
@@ -183,13 +187,14 @@ public final class App implements AutoCloseable {
                 new ProviderRoutes(signOn, providerSignIn, access, visitors, embedSignIn),
                 new ApiV1(newsroom, discussions, threads, comments, votes, visitors, threadCache, index),
                 new LiveStreams(live, discussions, visitors),
-                new StaffPages(accounts, sessions, visitors, templates, settings.secureCookies()),
+                new StaffPages(siteStaff, sessions, visitors, templates, settings.secureCookies()),
                 new AdminPages(newsroom, discussions, comments, db, visitors, templates),
                 new AdminComments(new RecentComments(db), commentSearch, moderators, visitors, templates),
                 new AdminQueue(queue, moderators, visitors, templates),
                 new AdminAudit(audit, visitors, templates),
                 new AdminSanctions(sanctions, moderators, visitors, templates),
                 new AdminModeration(policies, audit, classifiers, labels, settings.agreementDecisions(), visitors, templates),
+                new AdminSites(sites, signOn, siteStaff, policies, audit, visitors, templates),
                 // the Perspective-compatible scoring endpoint; its models load on its first request
                 new PerspectiveApi(apiKeys, new KeyQuota(java.time.Clock.systemUTC()), Analyzer::shipped)
         )).start();

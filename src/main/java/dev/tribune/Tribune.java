@@ -4,6 +4,7 @@ import dev.tribune.config.Settings;
 import dev.tribune.demo.BenchNewsroom;
 import dev.tribune.demo.DemoNewsroom;
 import dev.tribune.domain.Account;
+import dev.tribune.domain.Commenters;
 import dev.tribune.domain.Refusal;
 import dev.tribune.domain.Role;
 import dev.tribune.domain.Site;
@@ -140,7 +141,7 @@ public final class Tribune {
 
         static void print(Site s) {
             System.out.println("site " + s.id() + " " + s.host() + " " + s.name()
-                    + " | guests " + (s.guestCommenting() ? "on" : "off")
+                    + " | commenting " + s.commenting().db()
                     + " | origins " + (s.allowedOrigins().isEmpty() ? "(none)" : String.join(" ", s.allowedOrigins())));
         }
 
@@ -177,8 +178,8 @@ public final class Tribune {
             }
         }
 
-        @Command(name = "guests", mixinStandardHelpOptions = true,
-                description = "Let readers without an account comment on a site (on), or not (off).")
+        @Command(name = "guests", hidden = true, mixinStandardHelpOptions = true,
+                description = "Deprecated: use 'site commenting --who anyone|accounts|subscribers'.")
         static final class Guests implements Callable<Integer> {
             @CommandLine.Mixin SettingFlags flags = new SettingFlags();
             @Option(names = "--site", required = true, description = "Host of the site.") String siteHost;
@@ -188,7 +189,13 @@ public final class Tribune {
             public Integer call() {
                 if (!onOff.equals("on") && !onOff.equals("off")) throw Refusal.invalid("guests", "Say 'on' or 'off', not '" + onOff + "'.");
                 try (App app = new App(flags.settings())) {
-                    print(app.sites.setGuestCommenting(find(app, siteHost).id(), onOff.equals("on")));
+                    Site s = find(app, siteHost);
+                    // "off" keeps a subscribers-only site as it is: it already takes no guests.
+                    Commenters who = onOff.equals("on") ? Commenters.ANYONE
+                            : s.commenting() == Commenters.ANYONE ? Commenters.ACCOUNTS : s.commenting();
+                    System.err.println("tribune: 'site guests' is deprecated; use: tribune site commenting --site " + s.host()
+                            + " --who " + who.db());
+                    print(app.sites.setCommenting(s.id(), who));
                 }
                 return 0;
             }
@@ -238,7 +245,8 @@ public final class Tribune {
         }
 
         @Command(name = "commenting", mixinStandardHelpOptions = true,
-                description = "Choose who may comment on the site: anyone (guests too), accounts, or subscribers.")
+                description = "Choose who may comment on the site (pages, API and embed alike): anyone (guests and signed-in readers), "
+                        + "accounts (signed-in readers only), or subscribers.")
         static final class Commenting implements Callable<Integer> {
             @CommandLine.Mixin SettingFlags flags = new SettingFlags();
             @Option(names = "--site", required = true, description = "Host of the site.") String host;
@@ -248,8 +256,7 @@ public final class Tribune {
             public Integer call() {
                 try (App app = new App(flags.settings())) {
                     Site s = site(app, host);
-                    app.signOn.setCommenters(s.id(), dev.tribune.identity.Commenters.parse(who));
-                    System.out.println("commenting on " + s.host() + ": " + app.signOn.commenters(s.id()).db());
+                    print(app.sites.setCommenting(s.id(), Commenters.parse(who)));
                 }
                 return 0;
             }

@@ -4,7 +4,7 @@ import dev.tribune.discussion.Discussions;
 import dev.tribune.domain.Discussion;
 import dev.tribune.domain.Refusal;
 import dev.tribune.domain.Site;
-import dev.tribune.identity.Commenters;
+import dev.tribune.domain.Commenters;
 import dev.tribune.identity.SiteSignOn;
 import dev.tribune.publishing.PageUrls;
 import dev.tribune.publishing.Sites;
@@ -50,8 +50,9 @@ public final class EmbedApi implements HttpService {
     }
 
     /**
-     * What the embed needs to know of the site: whether guests may post, who else may (anyone,
-     * accounts or subscribers), and the providers its sign-in popup offers.
+     * What the embed needs to know of the site: who may comment (commenters: anyone, accounts or
+     * subscribers, the one site setting), guestCommenting (true exactly when that is anyone), and
+     * the providers its sign-in popup offers.
      */
     record SiteJson(String name, boolean guestCommenting, String commenters, List<ProviderJson> signIn) {}
 
@@ -83,7 +84,7 @@ public final class EmbedApi implements HttpService {
     private SiteJson siteJson(Site site) {
         Commenters who = signOn.commenters(site.id());
         List<ProviderJson> providers = signOn.providers(site.id()).stream().map(p -> new ProviderJson(p.name(), p.label())).toList();
-        return new SiteJson(site.name(), site.guestCommenting() && who == Commenters.ANYONE, who.db(), providers);
+        return new SiteJson(site.name(), who.guestsMayComment(), who.db(), providers);
     }
 
     /** GET /api/v1/counts?url=…&url=…[&id=…]: {"the url or id as sent": count}, 0 for pages nobody has opened yet. */

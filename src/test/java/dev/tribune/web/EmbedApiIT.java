@@ -2,6 +2,7 @@ package dev.tribune.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tribune.TestTribune;
+import dev.tribune.domain.Commenters;
 import dev.tribune.domain.Reader;
 import dev.tribune.domain.Refusal;
 import dev.tribune.domain.Site;
@@ -228,20 +229,37 @@ class EmbedApiIT {
         assertThat(send(from("https://evil.example", "/api/v1/counts?url=" + q(GAZETTE + "/counted"))).statusCode()).isEqualTo(403);
     }
 
+    /** Comments stored under a discussion in any status (a held one counts too). */
+    static long stored(long discussionId) {
+        return t.app.db.read(h -> h.createQuery("select count(*) from comment where discussion_id = ?").bind(0, discussionId)
+                .mapTo(Long.class).one());
+    }
+
     @Test
-    void aSiteWithoutGuestCommentingRefusesGuestsAndKeepsNothing() throws Exception {
+    void theEmbedFollowsTheSiteCommentingSettingInEachMode() throws Exception {
         long d = pageOn(COURIER, COURIER + "/members-only");
-        t.app.sites.setGuestCommenting(courier.id(), false);
         try {
-            HttpResponse<String> page = send(from(COURIER, "/api/v1/pages?url=" + q(COURIER + "/members-only")));
-            assertThat(json(page).path("site").path("guestCommenting").asBoolean()).isFalse();
-            HttpResponse<String> r = postJson(from(COURIER, "/api/v1/discussions/" + d + "/comments"), "{\"name\":\"Gus\",\"body\":\"Let me in.\"}");
-            assertThat(r.statusCode()).isEqualTo(403);
-            assertThat(json(r).path("type").asText()).endsWith("/account-required");
-            assertThat(r.headers().firstValue("Tribune-Browser")).isEmpty();
-            assertThat(t.app.discussions.byId(d).orElseThrow().commentCount()).isZero();
+            for (Commenters who : Commenters.values()) {
+                t.app.sites.setCommenting(courier.id(), who);
+                JsonNode site = json(send(from(COURIER, "/api/v1/pages?url=" + q(COURIER + "/members-only")))).path("site");
+                assertThat(site.path("commenters").asText()).isEqualTo(who.db());
+                assertThat(site.path("guestCommenting").asBoolean()).isEqualTo(who == Commenters.ANYONE);
+                long before = stored(d);
+                HttpResponse<String> r = postJson(from(COURIER, "/api/v1/discussions/" + d + "/comments"),
+                        "{\"name\":\"Gus\",\"body\":\"Let me in, " + who.db() + ".\"}");
+                long after = stored(d);
+                if (who == Commenters.ANYONE) {
+                    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+                    assertThat(after).isEqualTo(before + 1);
+                } else {
+                    assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+                    assertThat(json(r).path("type").asText()).endsWith(who == Commenters.ACCOUNTS ? "/account-required" : "/subscribers-only");
+                    assertThat(r.headers().firstValue("Tribune-Browser")).isEmpty();
+                    assertThat(after).isEqualTo(before);
+                }
+            }
         } finally {
-            t.app.sites.setGuestCommenting(courier.id(), true);
+            t.app.sites.setCommenting(courier.id(), Commenters.ANYONE);
         }
     }
 

@@ -14,7 +14,7 @@ import dev.tribune.discussion.NewComment;
 import dev.tribune.domain.Commenter;
 import dev.tribune.domain.Discussion;
 import dev.tribune.domain.Reader;
-import dev.tribune.identity.Commenters;
+import dev.tribune.domain.Commenters;
 import dev.tribune.domain.Site;
 import dev.tribune.publishing.PageUrls;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -370,11 +370,11 @@ class EmbedBrowserIT {
     void anSsoReaderArrivesSignedInAndPostsUnderTheirOwnNameWithTheirBadge() throws Exception {
         assertThirdPartyCookiesAreDropped();
         String secret = t.app.signOn.newSsoSecret(t.site.id());
-        t.app.signOn.setCommenters(t.site.id(), Commenters.SUBSCRIBERS);
+        t.app.sites.setCommenting(t.site.id(), Commenters.SUBSCRIBERS);
         try {
             ssoReaderSignsInPostsAndSignsOut(secret);
         } finally {
-            t.app.signOn.setCommenters(t.site.id(), Commenters.ANYONE);
+            t.app.sites.setCommenting(t.site.id(), Commenters.ANYONE);
         }
     }
 
