@@ -29,6 +29,7 @@ import dev.tribune.live.LocalBridge;
 import dev.tribune.live.PostgresBridge;
 import dev.tribune.moderation.AuditLog;
 import dev.tribune.moderation.Classifiers;
+import dev.tribune.moderation.NewsroomModels;
 import dev.tribune.moderation.CommentHistory;
 import dev.tribune.moderation.Decisions;
 import dev.tribune.moderation.ModerationQueue;
@@ -47,6 +48,7 @@ import dev.tribune.publishing.Newsroom;
 import dev.tribune.publishing.Sites;
 import dev.tribune.store.Database;
 import dev.tribune.web.AdminAudit;
+import dev.tribune.web.AdminSanctions;
 import dev.tribune.web.AdminComments;
 import dev.tribune.web.AdminModeration;
 import dev.tribune.web.AdminPages;
@@ -111,11 +113,13 @@ public final class App implements AutoCloseable {
     public final SsoTokens sso;
     public final ProviderSignIn providerSignIn;
     public final ArticleIndex index;
+    /** The classifiers posting runs, when they are Tribune's own (tests may score with something else). */
+    public final Classifiers classifiers;
     public final ApiKeys apiKeys;
     private WebServer web;
 
     public App(Settings settings) {
-        this(settings, Classifiers.loadShipped(), LiveSettings.fromEnvironment(System.getenv()));
+        this(settings, NewsroomModels.of(settings).load(), LiveSettings.fromEnvironment(System.getenv()));
     }
 
     /**
@@ -124,6 +128,7 @@ public final class App implements AutoCloseable {
      */
     public App(Settings settings, Scorer scorer, LiveSettings liveSettings) {
         this.settings = settings;
+        this.classifiers = scorer instanceof Classifiers c ? c : null;
         this.db = Database.open(settings.database());
         this.live = new Hub(new EventFeed(db), bridge(settings, db), liveSettings);
         this.sites = new Sites(db, () -> live.changed(Change.SITES));
@@ -187,7 +192,8 @@ public final class App implements AutoCloseable {
                 new AdminComments(new RecentComments(db), commentSearch, moderators, visitors, templates),
                 new AdminQueue(queue, moderators, visitors, templates),
                 new AdminAudit(audit, visitors, templates),
-                new AdminModeration(policies, audit, visitors, templates),
+                new AdminSanctions(sanctions, moderators, visitors, templates),
+                new AdminModeration(policies, audit, classifiers, labels, settings.agreementDecisions(), visitors, templates),
                 new AdminSites(sites, signOn, siteStaff, policies, audit, visitors, templates),
                 // the Perspective-compatible scoring endpoint; its models load on its first request
                 new PerspectiveApi(apiKeys, new KeyQuota(java.time.Clock.systemUTC()), Analyzer::shipped)

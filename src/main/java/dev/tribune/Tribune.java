@@ -417,6 +417,11 @@ public final class Tribune {
     public static void main(String[] args) {
         // Helidon logs through java.util.logging; keep its start-up chatter out of the way.
         java.util.logging.Logger.getLogger("io.helidon").setLevel(java.util.logging.Level.WARNING);
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The whole command line, moderation commands included; errors become one line on stderr and an exit code. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Tribune());
         cli.addSubcommand("moderation", dev.tribune.moderation.ModerationCommand.commandLine());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -434,7 +439,6 @@ public final class Tribune {
             return 1;
         });
         cli.setOut(new java.io.PrintWriter(System.err, true));
-        int code = cli.execute(args);
-        System.exit(code);
+        return cli;
     }
 }

@@ -20,15 +20,37 @@ public final class Classifiers implements Scorer {
     static final List<String> TARGETS = List.of("toxicity", "spam", "insult", "threat", "identity_attack", "profanity");
     private final TextClassifier toxicity;
     private final TextClassifier spam;
+    private final ModelVersion toxicityVersion;
 
     public Classifiers(TextClassifier toxicity, TextClassifier spam) {
+        this(toxicity, spam, ModelVersion.unknown(toxicity));
+    }
+
+    /** Classifiers whose toxicity model is known by this identity (shown in the console and the log). */
+    public Classifiers(TextClassifier toxicity, TextClassifier spam, ModelVersion toxicityVersion) {
         this.toxicity = toxicity;
         this.spam = spam;
+        this.toxicityVersion = toxicityVersion;
     }
 
     /** The models shipped inside Tribune (src/main/resources/moderation). */
     public static Classifiers loadShipped() {
-        return new Classifiers(resource("toxicity.model"), resource("spam.model"));
+        byte[] bytes = resourceBytes("toxicity.model");
+        TextClassifier tox = read(bytes, "toxicity.model");
+        return new Classifiers(tox, resource("spam.model"), ModelVersion.of(tox, bytes, "built into Tribune"));
+    }
+
+    /** The shipped spam model with this toxicity model file in place of the shipped one. */
+    static Classifiers withToxicity(java.nio.file.Path file) throws IOException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        TextClassifier tox = ModelFile.read(new java.io.ByteArrayInputStream(bytes));
+        if (!tox.target().equals("toxicity")) throw new IOException(file + " is a " + tox.target() + " model, not a toxicity model");
+        return new Classifiers(tox, resource("spam.model"), ModelVersion.of(tox, bytes, file.toString()));
+    }
+
+    /** Identity of the running toxicity model. */
+    public ModelVersion toxicityVersion() {
+        return toxicityVersion;
     }
 
     /** The shipped models, each replaced by a model file of the same target when one is given. */
@@ -59,9 +81,21 @@ public final class Classifiers implements Scorer {
     }
 
     private static TextClassifier resource(String name) {
+        return read(resourceBytes(name), name);
+    }
+
+    private static byte[] resourceBytes(String name) {
         try (InputStream in = Classifiers.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + name)) {
             if (in == null) throw new IllegalStateException("model " + RESOURCE_DIR + name + " is missing from the classpath");
-            return ModelFile.read(in);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model " + name, e);
+        }
+    }
+
+    private static TextClassifier read(byte[] bytes, String name) {
+        try {
+            return ModelFile.read(new java.io.ByteArrayInputStream(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model " + name, e);
         }

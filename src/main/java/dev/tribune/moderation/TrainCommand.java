@@ -31,8 +31,36 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--baseline", hidden = true, description = "plain bag-of-words without normalization or balancing")
     boolean baseline;
 
+    @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Learning from the newsroom's own moderators:%n")
+    FromDecisions fromDecisions;
+
+    /** The options of --from-decisions, kept apart from the rest. */
+    static final class FromDecisions {
+        @Option(names = "--from-decisions", required = true, description = "retrain the toxicity model on the shipped data (or --data) "
+                + "plus the moderators' approve/reject decisions; writes to TRIBUNE_MODELS (default: models/ beside the SQLite file), "
+                + "which the server loads at start")
+        boolean on;
+        @Option(names = "--site", description = "host of the site whose decisions to learn from (default: every site)")
+        String site;
+        @Option(names = "--database", description = "sqlite:PATH or a PostgreSQL URL (TRIBUNE_DATABASE, default sqlite:tribune.db)")
+        String database;
+        @Option(names = "--decision-share", description = "share of the training weight the decisions carry, 0 to 1 "
+                + "(default: 0.1 plus 0.04 per 100 decisions, at most 0.3)")
+        Double share;
+    }
+
     @Override
     public Integer call() throws IOException {
+        if (fromDecisions != null) {
+            if (!target.equals("toxicity")) {
+                System.err.println("moderation train: --from-decisions trains the toxicity model only");
+                return 2;
+            }
+            dev.tribune.config.Settings settings = dev.tribune.config.Settings.resolve(System.getenv(), null, null,
+                    fromDecisions.database, null, null, null);
+            return new DecisionTraining(System.err).run(settings, fromDecisions.site,
+                    data.isEmpty() ? DataPaths.toxicityData() : data, out, fromDecisions.share);
+        }
         if (!Classifiers.TARGETS.contains(target)) {
             System.err.println("moderation train: --target must be one of " + String.join(", ", Classifiers.TARGETS));
             return 2;
