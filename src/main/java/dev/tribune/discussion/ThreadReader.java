@@ -66,12 +66,16 @@ public final class ThreadReader {
 
     /**
      * The top-level comments of the page (one more than shown, to know whether a next page exists)
-     * and the replies of those shown, in no particular order. The top-level comments are read in
+     * and the replies of those shown, in no particular order (sorted here, not by the database). The top-level comments are read in
      * the index's order ({@code comment_top_level} for time, {@code comment_best} for best; the
      * leading parent_id, null on every row, lets PostgreSQL see that), so the database stops after
      * the page instead of sorting every top-level comment of the thread.
      */
     private static String pageQuery(Sort sort, Cursor after, int limit) {
+        // The whole thread: every comment of the discussion in one index range. The assembler
+        // drops what the viewer may not see, just as VISIBLE_ROOT would have (a comment stands
+        // when it is shown or has a reply that stands).
+        if (limit == 0 && after.id() == null) return "select " + CommentRows.COLUMNS + " from comment c where c.discussion_id = :d";
         String roots = "select c.id, c.score from comment c where " + VISIBLE_ROOT + after.condition()
                 + " order by " + indexOrder(sort) + (limit == 0 ? "" : " limit :n");
         String shown = limit == 0 ? "select id from roots"

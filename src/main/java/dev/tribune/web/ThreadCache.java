@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -40,20 +41,24 @@ public final class ThreadCache {
 
     /**
      * The bytes of one response. The first gzip is made at the fastest level, because a reader is
-     * waiting for it; a background thread then makes the smaller default-level gzip and swaps it in
-     * for the readers after (same content, same ETag).
+     * waiting for it. When a second reader asks for the same bytes, a background thread makes the
+     * smaller default-level gzip and swaps it in for the readers after (same content, same ETag);
+     * bytes nobody asks for again are never compressed twice.
      */
     private static final class Entry {
         final byte[] plain;
         volatile byte[] gzip;
+        private final AtomicBoolean recompressed = new AtomicBoolean();
 
         Entry(byte[] plain) {
             this.plain = plain;
             this.gzip = gzip(plain, Deflater.BEST_SPEED);
         }
 
-        void recompress() {
-            Thread.ofVirtual().name("thread-cache-gzip").start(() -> gzip = gzip(plain, Deflater.DEFAULT_COMPRESSION));
+        void askedAgain() {
+            if (recompressed.compareAndSet(false, true)) {
+                Thread.ofVirtual().name("thread-cache-gzip").start(() -> gzip = gzip(plain, Deflater.DEFAULT_COMPRESSION));
+            }
         }
     }
 
@@ -94,11 +99,9 @@ public final class ThreadCache {
         }
         // One render per key even when many readers miss at once: the others wait for it. A
         // refused render (a bad cursor) throws before any shared header is set on its error.
-        Entry e = entries.get(key, k -> {
-            Entry made = new Entry(render.get());
-            made.recompress();
-            return made;
-        });
+        Entry e = entries.getIfPresent(key);
+        if (e != null) e.askedAgain();
+        else e = entries.get(key, k -> new Entry(render.get()));
         sharedHeaders(res, etag);
         res.status(Status.OK_200);
         res.header(HeaderNames.CONTENT_TYPE, contentType);

@@ -140,34 +140,29 @@ public final class ColdRender {
             for (Comment c : rows) n += Markdown.comment(c.bodyMd() == null ? "" : c.bodyMd()).length();
             return n;
         });
+        cold("8 read of the whole thread for limit=all (sql, mapping, assembly)", slug,
+                () -> app.threads.page(d.id(), Sort.OLDEST, null, 0, null, null).comments().size());
         samples.computeIfAbsent("   (page: comments, bytes)", k -> new ArrayList<>()).add(new long[]{rows.size(), html[0].length,
                 gzip(html[0], Deflater.BEST_SPEED).length, gzip(html[0], Deflater.DEFAULT_COMPRESSION).length});
     }
 
-    /** The statements ThreadReader.page runs for an anonymous oldest-first first page, by hand. */
+    /**
+     * The statements ThreadReader.page runs for an anonymous oldest-first first page, copied here
+     * (keep them in step): the discussion, then the page's top-level comments with their replies.
+     */
     private int sql(long discussionId, boolean map) {
+        String visibleRoot = "c.discussion_id = :d and c.parent_id is null and (c.status = 'published' "
+                + "or exists (select 1 from comment r where r.root_id = c.id and r.id <> c.id and r.status = 'published') "
+                + "or (c.status = 'pending' and c.guest_key = :me) or (c.status = 'pending' and c.account_id = :myAccount))";
+        String page = "with roots as (select c.id, c.score from comment c where " + visibleRoot + " order by c.parent_id, c.id limit :n) "
+                + "select " + CommentRows.COLUMNS + " from comment c where c.id in (select id from roots) union all "
+                + "select " + CommentRows.COLUMNS + " from comment c where c.root_id in "
+                + "(select id from (select id, score from roots order by id limit :shown) s) and c.parent_id is not null";
         return app.db.read(h -> {
-            int n = 0;
-            String visibleRoot = "c.discussion_id = :d and c.parent_id is null and (c.status = 'published' "
-                    + "or exists (select 1 from comment r where r.root_id = c.id and r.id <> c.id and r.status = 'published') "
-                    + "or (c.status = 'pending' and c.guest_key = :me) or (c.status = 'pending' and c.account_id = :myAccount))";
-            n += h.createQuery("select id from discussion where id = :d").bind("d", discussionId).mapTo(Long.class).list().size();
-            List<Comment> roots = new ArrayList<>();
-            List<Long> ids = new ArrayList<>();
-            var q = h.createQuery("select " + CommentRows.COLUMNS + " from comment c where " + visibleRoot + " order by c.id asc limit :n")
-                    .bind("d", discussionId).bind("me", (String) null).bind("myAccount", (Long) null).bind("n", Limits.PAGE_SIZE + 1);
-            if (map) {
-                roots = q.map(CommentRows.COMMENT).list();
-                ids = roots.stream().map(Comment::id).toList();
-            } else {
-                ids = q.map((rs, ctx) -> rs.getLong(1)).list();
-            }
-            ids = ids.subList(0, Math.min(ids.size(), Limits.PAGE_SIZE));
-            if (ids.isEmpty()) return n;
-            var r = h.createQuery("select " + CommentRows.COLUMNS + " from comment c where c.root_id in (<ids>) "
-                    + "and c.parent_id is not null order by c.path").bindList("ids", ids);
-            n += map ? r.map(CommentRows.COMMENT).list().size() : r.map((rs, ctx) -> 1).list().size();
-            return n + ids.size();
+            int n = h.createQuery("select id from discussion where id = :d").bind("d", discussionId).mapTo(Long.class).list().size();
+            var q = h.createQuery(page).bind("d", discussionId).bind("me", (String) null).bind("myAccount", (Long) null)
+                    .bind("n", Limits.PAGE_SIZE + 1).bind("shown", Limits.PAGE_SIZE);
+            return n + (map ? q.map(CommentRows.COMMENT).list().size() : q.map((rs, ctx) -> 1).list().size());
         });
     }
 
