@@ -6,7 +6,6 @@ import dev.tribune.domain.CommentStatus;
 import dev.tribune.domain.Commenter;
 import dev.tribune.domain.Discussion;
 import dev.tribune.domain.Refusal;
-import dev.tribune.domain.Site;
 import dev.tribune.moderation.Decisions;
 import dev.tribune.moderation.Judgement;
 import dev.tribune.moderation.Pipeline;
@@ -69,9 +68,6 @@ public final class CommentWriter {
         admission.admit(d, in.commenter());
         checkFields(name, email, body);
         if (!d.open()) throw new Refusal(403, "comments-closed", "Comments are closed on this article.");
-        if (in.commenter().account() == null && !guestsMayComment(d.siteId())) {
-            throw new Refusal(403, "account-required", "This site takes comments from signed-in readers only; sign in to comment.");
-        }
         if (in.parentId() != null) checkParent(in.parentId(), d.id());
 
         Judgement judged = pipeline.judge(new Submission(d, in.parentId(), in.commenter(), name, email, body, false,
@@ -81,17 +77,6 @@ public final class CommentWriter {
         Comment saved = store(in, name, email, body, judged, Instant.now());
         afterChange.accept(saved.discussionId());
         return new Posted(saved, verdict);
-    }
-
-    /** The site's guest commenting setting (site.settings, see Site.GUEST_COMMENTING); allowed unless switched off. */
-    private boolean guestsMayComment(long siteId) {
-        String raw = db.read(h -> h.createQuery("select settings from site where id = ?").bind(0, siteId).mapTo(String.class).findOne())
-                .orElse("{}");
-        try {
-            return JSON.readTree(raw).path(Site.GUEST_COMMENTING).asBoolean(true);
-        } catch (Exception damaged) {
-            return true;
-        }
     }
 
     /**

@@ -13,6 +13,11 @@ import java.util.List;
  */
 public final class Classifiers implements Scorer {
     static final String RESOURCE_DIR = "moderation/";
+    /**
+     * Every model Tribune ships, in the order {@code moderation train} rebuilds them: toxicity,
+     * spam, and the attribute heads the Perspective-compatible endpoint scores.
+     */
+    static final List<String> TARGETS = List.of("toxicity", "spam", "insult", "threat", "identity_attack", "profanity");
     private final TextClassifier toxicity;
     private final TextClassifier spam;
 
@@ -33,7 +38,7 @@ public final class Classifiers implements Scorer {
         for (Path p : modelFiles) {
             TextClassifier m = ModelFile.read(p);
             if (m.target().equals("spam")) sp = m;
-            else tox = m;
+            else if (m.target().equals("toxicity")) tox = m;
         }
         return new Classifiers(tox != null ? tox : resource("toxicity.model"), sp != null ? sp : resource("spam.model"));
     }
@@ -44,6 +49,12 @@ public final class Classifiers implements Scorer {
             TextClassifier m = ModelFile.read(p);
             if (m.target().equals(target)) return m;
         }
+        return resource(target + ".model");
+    }
+
+    /** The shipped model of one target (toxicity, spam or a head). */
+    public static TextClassifier shipped(String target) {
+        if (!TARGETS.contains(target)) throw new IllegalArgumentException("no shipped model for " + target);
         return resource(target + ".model");
     }
 
