@@ -5,14 +5,19 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -39,6 +44,7 @@ public final class Database implements AutoCloseable {
     private final GroupCommit groupCommit;
     private final NameLocks names = new NameLocks(1024);
     private final ExecutorService readThreads;
+    private final List<Consumer<String>> statementWatchers = new CopyOnWriteArrayList<>();
 
     private Database(Kind kind, String description, HikariDataSource writePool, HikariDataSource readPool) {
         this.kind = kind;
@@ -47,6 +53,14 @@ public final class Database implements AutoCloseable {
         this.readPool = readPool;
         this.writer = Jdbi.create(writePool);
         this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
+        SqlLogger toWatchers = new SqlLogger() {
+            @Override
+            public void logBeforeExecution(StatementContext ctx) {
+                for (Consumer<String> w : statementWatchers) w.accept(ctx.getRenderedSql());
+            }
+        };
+        writer.setSqlLogger(toWatchers);
+        reader.setSqlLogger(toWatchers);
         if (kind == Kind.SQLITE) {
             this.groupCommit = new GroupCommit(writer, "sqlite-writer");
             this.readThreads = Executors.newFixedThreadPool(SQLITE_READERS, Thread.ofPlatform().name("sqlite-reader-", 0).daemon().factory());
@@ -162,6 +176,15 @@ public final class Database implements AutoCloseable {
     }
 
     public String description() { return description; }
+
+    /**
+     * Hands the SQL of every statement run from now on, on any connection, to the watcher until
+     * the returned handle is closed: how tests and benchmarks count the statements of a request.
+     */
+    public AutoCloseable watchStatements(Consumer<String> watcher) {
+        statementWatchers.add(watcher);
+        return () -> statementWatchers.remove(watcher);
+    }
 
     /** Runs read-only work on a reader connection. */
     public <T> T read(Function<Handle, T> work) {
