@@ -7,6 +7,10 @@
  * It renders inline, in a shadow root (see docs/embed.md for why not an iframe), and talks to the
  * JSON API without cookies: the reader's browser token and session travel in headers and live in
  * this page's own storage, which third-party cookie blocking does not touch.
+ *
+ * Readers sign in either through the host site (data-sso-token="JWT", or Tribune.signIn(jwt) on
+ * single-page sites; Tribune.signOut() or a page without the token signs them out again), or with
+ * "Sign in", which opens a popup on the comments host that hands back a one-time code.
  */
 (function () {
   'use strict';
@@ -31,8 +35,19 @@
     try { localStorage.setItem(STORE_KEY, JSON.stringify(s)); } catch (e) { /* private mode: memory only */ }
   }
 
+  /** Keeps a session from any sign-in endpoint; via is 'sso' (the host site vouched) or 'popup'. */
+  function keep(session, via, ssoToken) {
+    remember('session', session.token);
+    remember('reader', { name: session.reader.displayName, role: session.reader.role, badges: session.reader.badges || [] });
+    remember('via', via);
+    remember('sso', ssoToken || null);
+  }
+  function forget() {
+    ['session', 'reader', 'via', 'sso'].forEach(function (k) { remember(k, null); });
+  }
+
   // ---- the API, cross-origin, never with cookies ----
-  function api(method, path, body) {
+  function api(method, path, body, retried) {
     var s = stored();
     var headers = { 'Accept': 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -50,6 +65,11 @@
       if (r.status === 204) return null;
       return r.json().catch(function () { return {}; }).then(function (j) {
         if (r.ok) return j;
+        if (r.status === 401 && (j.type || '').split('/').pop() === 'invalid-token' && !retried) {
+          // The session ended (signed out everywhere, expired): carry on as a guest.
+          forget();
+          return api(method, path, body, true);
+        }
         var e = new Error(j.detail || ('The comments server answered ' + r.status + '.'));
         e.status = r.status; e.type = (j.type || '').split('/').pop(); e.fields = j.errors || {};
         throw e;
@@ -130,9 +150,7 @@
     var q = '?url=' + encodeURIComponent(self.pageUrl()) + '&title=' + encodeURIComponent(self.host.getAttribute('data-title') || document.title);
     var id = self.host.getAttribute('data-id');
     if (id) q += '&id=' + encodeURIComponent(id);
-    var sso = self.host.getAttribute('data-sso-token');
-    var ready = sso ? Tribune.login(sso).catch(function () { /* shown as a guest; the reason is logged */ }) : Promise.resolve();
-    return ready.then(function () { return api('GET', '/api/v1/pages' + q); }).then(function (page) {
+    return followHost(self.host).then(function () { return api('GET', '/api/v1/pages' + q); }).then(function (page) {
       self.page = page;
       self.discussion = page.discussion;
       self.render();
@@ -155,6 +173,7 @@
       }));
     self.fresh = el('button', { type: 'button', 'class': 'fresh', hidden: true, onclick: function () { self.load(); } });
     self.root.appendChild(el('header', { 'class': 'bar' }, [self.count, sort]));
+    self.root.appendChild(self.account());
     self.root.appendChild(self.fresh);
     if (d.open) self.root.appendChild(self.form(null));
     else self.root.appendChild(el('p', { 'class': 'closed', text: 'Comments are closed.' }));
@@ -261,6 +280,21 @@
     }
   };
 
+  /** Who the reader is here: signed in (name, badges, and a way out unless the host site decides), or a Sign in button. */
+  Thread.prototype.account = function () {
+    var s = stored(), site = this.page.site;
+    if (s.session && s.reader) {
+      return el('p', { 'class': 'account' }, ['Signed in as ', el('strong', { 'class': 'name', text: s.reader.name }), ' ']
+        .concat((s.reader.badges || []).map(function (b) { return el('span', { 'class': 'badge', text: b }); }))
+        .concat(s.via === 'sso' ? [] : [' ', el('button', { type: 'button', 'class': 'sign-out', text: 'Sign out', onclick: function () { Tribune.signOut(); } })]));
+    }
+    if (!site.signIn || !site.signIn.length) return el('p', { 'class': 'account', hidden: true });
+    return el('p', { 'class': 'account' }, [
+      el('button', { type: 'button', 'class': 'sign-in', text: 'Sign in', onclick: openSignIn }),
+      ' with ' + site.signIn.map(function (p) { return p.label; }).join(' or ')
+    ]);
+  };
+
   /** The comment form: a new top-level comment (parent null) or a reply. What was typed stays on any error. */
   Thread.prototype.form = function (parent) {
     var self = this, s = stored();
@@ -275,8 +309,13 @@
       el('label', { 'class': 'text' }, [el('span', { 'class': 'sr', text: parent ? 'Your reply' : 'Your comment' }), body]),
       el('div', { 'class': 'send' }, [button]), note
     ]);
-    if (!signedIn && self.page && !self.page.site.guestCommenting) {
-      return el('p', { 'class': 'note', text: 'Sign in to comment on ' + self.page.site.name + '.' });
+    var site = self.page.site;
+    if (!signedIn && !site.guestCommenting) {
+      return el('p', { 'class': 'note', text: (site.commenters === 'subscribers' ? 'Only subscribers can comment on ' : 'Sign in to comment on ')
+        + site.name + '.' });
+    }
+    if (signedIn && site.commenters === 'subscribers' && s.reader && s.reader.role === 'reader') {
+      return el('p', { 'class': 'note', text: 'Only subscribers can comment on ' + site.name + '.' });
     }
     function send(confirm) {
       note.textContent = ''; note.className = 'note';
@@ -350,8 +389,69 @@
     es.onerror = function () { if (!ready) es.close(); };
   };
 
+  // ---- signing in ----
+  function rerender() {
+    threads.forEach(function (t) { if (t.discussion) t.render(); });
+  }
+
+  var exchanging = null; // the SSO token being exchanged, and its promise, shared by every thread
+  /** Brings the session in line with the host element's data-sso-token: a new token signs in, an empty one (or none, after an SSO sign-in) signs out. */
+  function followHost(host) {
+    var token = host.getAttribute('data-sso-token');
+    var s = stored();
+    if (token) {
+      if (s.session && s.sso === token) return Promise.resolve();
+      if (exchanging && exchanging.token === token) return exchanging.promise;
+      var p = signIn(token).then(function () {}, function (e) {
+        if (window.console) console.warn('Tribune: the sign-in from this site was refused: ' + e.message);
+        // Whoever the site signed in before is not necessarily who it vouches for now.
+        if (stored().via === 'sso') return endSession();
+      });
+      exchanging = { token: token, promise: p };
+      return p;
+    }
+    if (s.session && (token === '' || (token === null && s.via === 'sso'))) return endSession();
+    return Promise.resolve();
+  }
+
+  function signIn(ssoToken) {
+    return api('POST', '/api/v1/sso/session', { token: ssoToken }).then(function (s) {
+      keep(s, 'sso', ssoToken);
+      return s;
+    });
+  }
+
+  function endSession() {
+    var had = stored().session;
+    var ended = had ? api('DELETE', '/api/v1/session').catch(function () { /* gone already */ }) : Promise.resolve();
+    return ended.then(function () { forget(); });
+  }
+
+  function openSignIn() {
+    var w = window.open(BASE + '/embed/sign-in?origin=' + encodeURIComponent(location.origin), 'tribune-sign-in', 'popup,width=520,height=680');
+    if (!w) alert('Please allow the sign-in window for this site, then press Sign in again.');
+  }
+
+  // The popup's last page posts a one-time code, addressed to this page's origin; only Tribune's origin is listened to.
+  window.addEventListener('message', function (ev) {
+    if (ev.origin !== BASE || !ev.data || ev.data.type !== 'tribune:handoff') return;
+    api('POST', '/api/v1/embed/session', { code: String(ev.data.code) }).then(function (s) {
+      keep(s, 'popup');
+      rerender();
+    }, function (e) {
+      threads.forEach(function (t) {
+        var note = t.root.querySelector('.account');
+        if (note) { note.hidden = false; note.appendChild(el('span', { 'class': 'error', role: 'alert', text: ' ' + e.message })); }
+      });
+    });
+  });
+
   function mount(host) {
     if (host.__tribune) return host.__tribune;
+    // A single-page site may change or remove the token when its reader signs in or out.
+    new MutationObserver(function () {
+      followHost(host).then(rerender);
+    }).observe(host, { attributes: true, attributeFilter: ['data-sso-token'] });
     var t = new Thread(host);
     host.__tribune = t;
     threads.push(t);
@@ -370,18 +470,14 @@
     mount: mountAll,
     /**
      * Signs the reader in from the host site's SSO token (a JWT its backend signed): exchanged for a
-     * Tribune session token that this page keeps. The exchange endpoint comes with reader accounts.
+     * Tribune session that this page keeps. Resolves with the session's reader; rejects with the reason.
      */
-    login: function (ssoToken) {
-      return api('POST', '/api/v1/sso/session', { token: ssoToken }).then(function (s) {
-        remember('session', s.token);
-        return s;
-      });
+    signIn: function (ssoToken) {
+      return signIn(ssoToken).then(function (s) { rerender(); return s.reader; });
     },
-    /** Forgets the reader's session on this page (the host site signed them out). */
-    logout: function () {
-      remember('session', null);
-      threads.forEach(function (t) { if (t.discussion) t.render(); });
+    /** Ends the reader's session (the host site signed them out); they are a guest again. */
+    signOut: function () {
+      return endSession().then(rerender);
     }
   };
 

@@ -9,6 +9,7 @@ import dev.tribune.discussion.ThreadReader;
 import dev.tribune.discussion.Votes;
 import dev.tribune.discussion.ReaderComments;
 import dev.tribune.identity.Accounts;
+import dev.tribune.identity.ApiKeys;
 import dev.tribune.identity.ProviderSignIn;
 import dev.tribune.identity.ReaderMail;
 import dev.tribune.identity.ReaderSessions;
@@ -16,9 +17,11 @@ import dev.tribune.identity.Readers;
 import dev.tribune.identity.SignedLinks;
 import dev.tribune.identity.Signer;
 import dev.tribune.identity.SiteSignOn;
+import dev.tribune.identity.SiteStaff;
 import dev.tribune.identity.SsoTokens;
 import dev.tribune.identity.StaffSessions;
 import dev.tribune.live.Bridge;
+import dev.tribune.live.Change;
 import dev.tribune.live.EventFeed;
 import dev.tribune.live.Hub;
 import dev.tribune.live.LiveSettings;
@@ -26,6 +29,7 @@ import dev.tribune.live.LocalBridge;
 import dev.tribune.live.PostgresBridge;
 import dev.tribune.moderation.AuditLog;
 import dev.tribune.moderation.Classifiers;
+import dev.tribune.moderation.NewsroomModels;
 import dev.tribune.moderation.CommentHistory;
 import dev.tribune.moderation.Decisions;
 import dev.tribune.moderation.ModerationQueue;
@@ -36,16 +40,20 @@ import dev.tribune.moderation.Policies;
 import dev.tribune.moderation.Reports;
 import dev.tribune.moderation.Sanctions;
 import dev.tribune.moderation.Scorer;
+import dev.tribune.perspective.Analyzer;
+import dev.tribune.perspective.KeyQuota;
 import dev.tribune.publishing.ArticleSearch;
 import dev.tribune.notify.Mailer;
 import dev.tribune.publishing.Newsroom;
 import dev.tribune.publishing.Sites;
 import dev.tribune.store.Database;
 import dev.tribune.web.AdminAudit;
+import dev.tribune.web.AdminSanctions;
 import dev.tribune.web.AdminComments;
 import dev.tribune.web.AdminModeration;
 import dev.tribune.web.AdminPages;
 import dev.tribune.web.AdminQueue;
+import dev.tribune.web.AdminSites;
 import dev.tribune.web.ApiV1;
 import dev.tribune.web.ArticleIndex;
 import dev.tribune.web.ArticlePages;
@@ -53,7 +61,9 @@ import dev.tribune.web.ClientAddress;
 import dev.tribune.web.Cors;
 import dev.tribune.web.EmbedApi;
 import dev.tribune.web.EmbedScripts;
+import dev.tribune.web.EmbedSignIn;
 import dev.tribune.web.LiveStreams;
+import dev.tribune.web.PerspectiveApi;
 import dev.tribune.web.Problems;
 import dev.tribune.web.ProviderRoutes;
 import dev.tribune.web.ReaderAccess;
@@ -81,6 +91,7 @@ public final class App implements AutoCloseable {
     public final CommentWriter comments;
     public final Votes votes;
     public final Accounts accounts;
+    public final SiteStaff siteStaff;
     public final StaffSessions sessions;
     public final Signer signer;
     public final Policies policies;
@@ -102,10 +113,13 @@ public final class App implements AutoCloseable {
     public final SsoTokens sso;
     public final ProviderSignIn providerSignIn;
     public final ArticleIndex index;
+    /** The classifiers posting runs, when they are Tribune's own (tests may score with something else). */
+    public final Classifiers classifiers;
+    public final ApiKeys apiKeys;
     private WebServer web;
 
     public App(Settings settings) {
-        this(settings, Classifiers.loadShipped(), LiveSettings.fromEnvironment(System.getenv()));
+        this(settings, NewsroomModels.of(settings).load(), LiveSettings.fromEnvironment(System.getenv()));
     }
 
     /**
@@ -114,14 +128,16 @@ public final class App implements AutoCloseable {
      */
     public App(Settings settings, Scorer scorer, LiveSettings liveSettings) {
         this.settings = settings;
+        this.classifiers = scorer instanceof Classifiers c ? c : null;
         this.db = Database.open(settings.database());
         this.live = new Hub(new EventFeed(db), bridge(settings, db), liveSettings);
-        this.sites = new Sites(db);
+        this.sites = new Sites(db, () -> live.changed(Change.SITES));
         this.newsroom = new Newsroom(db, this::articleChanged);
         this.discussions = new Discussions(db, this::changed);
         this.index = new ArticleIndex(newsroom, discussions);
         this.threads = new ThreadReader(db);
-        this.policies = new Policies(db);
+        this.policies = new Policies(db, siteId -> live.changed(Change.policy(siteId)));
+        live.whenHeard(this::forget);
         this.decisions = new Decisions(db);
         this.signOn = new SiteSignOn(db);
         this.comments = new CommentWriter(db, Pipeline.full(new CommentHistory(db), policies, scorer), this::changed, signOn);
@@ -133,7 +149,8 @@ public final class App implements AutoCloseable {
         this.moderators = new ModeratorActions(db, comments, sanctions);
         this.votes = new Votes(db, this::changed);
         this.accounts = new Accounts(db);
-        this.sessions = new StaffSessions(db, accounts);
+        this.siteStaff = new SiteStaff(db, accounts);
+        this.sessions = new StaffSessions(db, accounts, siteStaff);
         this.signer = Signer.forInstallation(db, settings.secret());
         this.articleSearch = new ArticleSearch(db);
         this.commentSearch = new CommentSearch(db);
@@ -143,6 +160,7 @@ public final class App implements AutoCloseable {
         this.readerMail = new ReaderMail(Mailer.of(settings.smtpUrl(), settings.mailFrom()), links);
         this.sso = new SsoTokens(signOn, readers);
         this.providerSignIn = new ProviderSignIn(signer, readers);
+        this.apiKeys = new ApiKeys(db);
     }
 
     /** Starts the web server; returns the port it listens on. */
@@ -153,26 +171,32 @@ public final class App implements AutoCloseable {
         Problems problems = new Problems(visitors, templates);
         ThreadCache threadCache = new ThreadCache();
         ReaderAccess access = new ReaderAccess(readerSessions, settings.secureCookies());
+        EmbedSignIn embedSignIn = new EmbedSignIn(sites, signOn, readers, links, access, templates);
         web = new WebServer(settings.bind(), settings.port(), problems, List.of(
                 // Cors first: it answers preflights and marks /api and /live answers before their own routes run.
                 new Cors(visitors),
                 new EmbedScripts(),
-                new EmbedApi(sites, discussions, visitors),
+                new EmbedApi(sites, discussions, signOn, visitors),
+                embedSignIn,
                 new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates, threadCache, index),
                 new ReportRoutes(reports, visitors),
                 // Before ApiV1, whose catch-all answers any other /api/ path with 404.
                 new SearchPages(articleSearch, commentSearch, visitors, templates),
                 new ReaderApi(readers, sso, readerMail, access, visitors),
                 new ReaderPages(readers, readerMail, links, signOn, new ReaderComments(db), access, visitors, templates),
-                new ProviderRoutes(signOn, providerSignIn, access, visitors),
+                new ProviderRoutes(signOn, providerSignIn, access, visitors, embedSignIn),
                 new ApiV1(newsroom, discussions, threads, comments, votes, visitors, threadCache, index),
                 new LiveStreams(live, discussions, visitors),
-                new StaffPages(accounts, sessions, visitors, templates, settings.secureCookies()),
+                new StaffPages(siteStaff, sessions, visitors, templates, settings.secureCookies()),
                 new AdminPages(newsroom, discussions, comments, db, visitors, templates),
                 new AdminComments(new RecentComments(db), commentSearch, moderators, visitors, templates),
                 new AdminQueue(queue, moderators, visitors, templates),
                 new AdminAudit(audit, visitors, templates),
-                new AdminModeration(policies, audit, visitors, templates)
+                new AdminSanctions(sanctions, moderators, visitors, templates),
+                new AdminModeration(policies, audit, classifiers, labels, settings.agreementDecisions(), visitors, templates),
+                new AdminSites(sites, signOn, siteStaff, policies, audit, visitors, templates),
+                // the Perspective-compatible scoring endpoint; its models load on its first request
+                new PerspectiveApi(apiKeys, new KeyQuota(java.time.Clock.systemUTC()), Analyzer::shipped)
         )).start();
         return web.port();
     }
@@ -185,7 +209,25 @@ public final class App implements AutoCloseable {
 
     private void articleChanged(long discussionId) {
         index.articleChanged(discussionId);
-        live.changed(discussionId);
+        live.changed(Change.article(discussionId));
+    }
+
+    /**
+     * A change heard from any node (on PostgreSQL; this node's own come back too): drop what this
+     * node remembers of it. The thread cache needs nothing: its keys hold the discussion's version.
+     */
+    private void forget(Change change) {
+        switch (change.what()) {
+            case DISCUSSION -> index.discussionChanged(change.id());
+            case ARTICLE -> index.articleChanged(change.id());
+            case SITES -> sites.forget();
+            case POLICY -> policies.forget(change.id());
+            case MISSED -> {
+                index.forgetAll();
+                sites.forget();
+                policies.forgetAll();
+            }
+        }
     }
 
     /** SQLite means one node; on PostgreSQL the nodes wake each other with LISTEN/NOTIFY. */

@@ -4,6 +4,7 @@ import dev.tribune.config.Settings;
 import dev.tribune.demo.BenchNewsroom;
 import dev.tribune.demo.DemoNewsroom;
 import dev.tribune.domain.Account;
+import dev.tribune.domain.Commenters;
 import dev.tribune.domain.Refusal;
 import dev.tribune.domain.Role;
 import dev.tribune.domain.Site;
@@ -131,7 +132,7 @@ public final class Tribune {
 
     @Command(name = "site", mixinStandardHelpOptions = true, description = "Manage sites.",
             subcommands = {SiteCommand.Add.class, SiteCommand.ListSites.class, SiteCommand.Origins.class, SiteCommand.Guests.class, SiteCommand.SsoSecret.class, SiteCommand.SsoKey.class, SiteCommand.Commenting.class,
-                    SiteCommand.ProviderAdd.class})
+                    SiteCommand.ProviderAdd.class, SiteCommand.ApiKey.class})
     static final class SiteCommand {
         static Site find(App app, String host) {
             return app.sites.byExactHost(host).orElseThrow(() -> new Refusal(404, "unknown-site",
@@ -140,7 +141,7 @@ public final class Tribune {
 
         static void print(Site s) {
             System.out.println("site " + s.id() + " " + s.host() + " " + s.name()
-                    + " | guests " + (s.guestCommenting() ? "on" : "off")
+                    + " | commenting " + s.commenting().db()
                     + " | origins " + (s.allowedOrigins().isEmpty() ? "(none)" : String.join(" ", s.allowedOrigins())));
         }
 
@@ -177,8 +178,8 @@ public final class Tribune {
             }
         }
 
-        @Command(name = "guests", mixinStandardHelpOptions = true,
-                description = "Let readers without an account comment on a site (on), or not (off).")
+        @Command(name = "guests", hidden = true, mixinStandardHelpOptions = true,
+                description = "Deprecated: use 'site commenting --who anyone|accounts|subscribers'.")
         static final class Guests implements Callable<Integer> {
             @CommandLine.Mixin SettingFlags flags = new SettingFlags();
             @Option(names = "--site", required = true, description = "Host of the site.") String siteHost;
@@ -188,7 +189,13 @@ public final class Tribune {
             public Integer call() {
                 if (!onOff.equals("on") && !onOff.equals("off")) throw Refusal.invalid("guests", "Say 'on' or 'off', not '" + onOff + "'.");
                 try (App app = new App(flags.settings())) {
-                    print(app.sites.setGuestCommenting(find(app, siteHost).id(), onOff.equals("on")));
+                    Site s = find(app, siteHost);
+                    // "off" keeps a subscribers-only site as it is: it already takes no guests.
+                    Commenters who = onOff.equals("on") ? Commenters.ANYONE
+                            : s.commenting() == Commenters.ANYONE ? Commenters.ACCOUNTS : s.commenting();
+                    System.err.println("tribune: 'site guests' is deprecated; use: tribune site commenting --site " + s.host()
+                            + " --who " + who.db());
+                    print(app.sites.setCommenting(s.id(), who));
                 }
                 return 0;
             }
@@ -238,7 +245,8 @@ public final class Tribune {
         }
 
         @Command(name = "commenting", mixinStandardHelpOptions = true,
-                description = "Choose who may comment on the site: anyone (guests too), accounts, or subscribers.")
+                description = "Choose who may comment on the site (pages, API and embed alike): anyone (guests and signed-in readers), "
+                        + "accounts (signed-in readers only), or subscribers.")
         static final class Commenting implements Callable<Integer> {
             @CommandLine.Mixin SettingFlags flags = new SettingFlags();
             @Option(names = "--site", required = true, description = "Host of the site.") String host;
@@ -248,8 +256,7 @@ public final class Tribune {
             public Integer call() {
                 try (App app = new App(flags.settings())) {
                     Site s = site(app, host);
-                    app.signOn.setCommenters(s.id(), dev.tribune.identity.Commenters.parse(who));
-                    System.out.println("commenting on " + s.host() + ": " + app.signOn.commenters(s.id()).db());
+                    print(app.sites.setCommenting(s.id(), Commenters.parse(who)));
                 }
                 return 0;
             }
@@ -275,6 +282,38 @@ public final class Tribune {
                     var p = app.signOn.addProvider(s.id(), name, kind, label, issuer, clientId, clientSecret);
                     System.out.println("provider " + p.name() + " (" + p.kind() + ", " + p.issuer() + ") on " + s.host()
                             + "; redirect URI: https://" + s.host() + "/account/providers/" + p.name() + "/callback");
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "api-key", mixinStandardHelpOptions = true,
+                description = "Make an API key for the Perspective-compatible endpoint (POST /v1alpha1/comments:analyze) and print it once; "
+                        + "or list the site's keys, or revoke one. A key can score text, nothing else.")
+        static final class ApiKey implements Callable<Integer> {
+            @CommandLine.Mixin SettingFlags flags = new SettingFlags();
+            @Option(names = "--site", required = true, description = "Host of the site.") String host;
+            @Option(names = "--per-minute", defaultValue = "60", description = "Requests the key may make per minute (default: ${DEFAULT-VALUE}).") int perMinute;
+            @Option(names = "--list", description = "List the site's keys by their first characters.") boolean list;
+            @Option(names = "--revoke", paramLabel = "KEY", description = "Revoke a key, given whole or by the first characters --list shows.") String revoke;
+
+            @Override
+            public Integer call() {
+                try (App app = new App(flags.settings())) {
+                    Site s = site(app, host);
+                    if (revoke != null) {
+                        var k = app.apiKeys.revoke(s.id(), revoke);
+                        System.out.println("revoked " + k.prefix() + "… of " + s.host());
+                    } else if (list) {
+                        if (app.apiKeys.list(s.id()).isEmpty()) System.err.println(s.host() + " has no API keys.");
+                        for (var k : app.apiKeys.list(s.id())) {
+                            System.out.println(k.prefix() + "… " + k.perMinute() + "/min created " + java.time.Instant.ofEpochMilli(k.createdAt()));
+                        }
+                    } else {
+                        var made = app.apiKeys.create(s.id(), perMinute);
+                        System.out.println(made.secret());
+                        System.err.println("API key for " + s.host() + " (" + perMinute + " requests/min); it is shown only now, keep it safe.");
+                    }
                 }
                 return 0;
             }
@@ -378,6 +417,11 @@ public final class Tribune {
     public static void main(String[] args) {
         // Helidon logs through java.util.logging; keep its start-up chatter out of the way.
         java.util.logging.Logger.getLogger("io.helidon").setLevel(java.util.logging.Level.WARNING);
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The whole command line, moderation commands included; errors become one line on stderr and an exit code. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Tribune());
         cli.addSubcommand("moderation", dev.tribune.moderation.ModerationCommand.commandLine());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -395,7 +439,6 @@ public final class Tribune {
             return 1;
         });
         cli.setOut(new java.io.PrintWriter(System.err, true));
-        int code = cli.execute(args);
-        System.exit(code);
+        return cli;
     }
 }

@@ -97,6 +97,12 @@ public final class TestTribune implements AutoCloseable {
         return start(TestDatabase.SQLITE, dev.tribune.moderation.Scorer.NONE, LiveSettings.DEFAULT, change);
     }
 
+    /** A test Tribune on the given database, scoring with this scorer, with some settings changed. */
+    public static TestTribune start(TestDatabase database, dev.tribune.moderation.Scorer scorer,
+                                    java.util.function.UnaryOperator<Settings> change) {
+        return start(database, scorer, LiveSettings.DEFAULT, change);
+    }
+
     private static TestTribune start(TestDatabase database, dev.tribune.moderation.Scorer scorer, LiveSettings live,
                                      java.util.function.UnaryOperator<Settings> change) {
         TestDatabase.Fresh store = database.fresh();

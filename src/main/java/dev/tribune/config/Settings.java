@@ -9,10 +9,12 @@ import java.util.Map;
 
 /** Start-up settings from TRIBUNE_* environment variables, overridden by command-line flags. */
 public record Settings(int port, String bind, String database, String baseUrl, String secret,
-                       List<String> trustedProxies, String smtpUrl, String mailFrom) {
+                       List<String> trustedProxies, String smtpUrl, String mailFrom, String models, int agreementDecisions) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_DATABASE = "sqlite:tribune.db";
+    /** How many recent moderator decisions the console compares the model with. */
+    public static final int DEFAULT_AGREEMENT_DECISIONS = 200;
 
     /** A setting that cannot be used; its message is one line a person can act on. */
     public static final class BadSetting extends RuntimeException {
@@ -69,7 +71,44 @@ public record Settings(int port, String bind, String database, String baseUrl, S
             }
             trusted.add(t);
         }
-        return new Settings(port, bind, database, baseUrl, secret, List.copyOf(trusted), smtpUrl, mailFrom);
+        String models = env.get("TRIBUNE_MODELS") == null || env.get("TRIBUNE_MODELS").isBlank() ? null : env.get("TRIBUNE_MODELS").strip();
+        int agreement = parseAgreement(env.get("TRIBUNE_AGREEMENT_DECISIONS"));
+        return new Settings(port, bind, database, baseUrl, secret, List.copyOf(trusted), smtpUrl, mailFrom, models, agreement);
+    }
+
+    private static int parseAgreement(String v) {
+        if (v == null || v.isBlank()) return DEFAULT_AGREEMENT_DECISIONS;
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= 1 && n <= 100_000) return n;
+        } catch (NumberFormatException ignored) {
+            // falls through to the one message below
+        }
+        throw new BadSetting("TRIBUNE_AGREEMENT_DECISIONS must be a whole number from 1 to 100000, got " + v);
+    }
+
+    /**
+     * Where newsroom-trained models live: TRIBUNE_MODELS, else a models folder beside the SQLite
+     * file, else (PostgreSQL) a models folder in the working directory.
+     */
+    public java.nio.file.Path modelsFolder() {
+        if (models != null) return java.nio.file.Path.of(models);
+        if (database.startsWith("sqlite:")) {
+            java.nio.file.Path file = java.nio.file.Path.of(database.substring("sqlite:".length())).toAbsolutePath();
+            return file.getParent().resolve("models");
+        }
+        return java.nio.file.Path.of("models").toAbsolutePath();
+    }
+
+    /** These settings with newsroom models in another folder (null: the default beside the database). */
+    public Settings withModels(String folder) {
+        return new Settings(port, bind, database, baseUrl, secret, trustedProxies, smtpUrl, mailFrom,
+                folder == null || folder.isBlank() ? null : folder.strip(), agreementDecisions);
+    }
+
+    /** These settings comparing the model with another number of recent decisions. */
+    public Settings withAgreementDecisions(int n) {
+        return new Settings(port, bind, database, baseUrl, secret, trustedProxies, smtpUrl, mailFrom, models, n);
     }
 
     private static void checkMail(String smtpUrl, String mailFrom) {
@@ -89,7 +128,7 @@ public record Settings(int port, String bind, String database, String baseUrl, S
     /** These settings sending email through another SMTP server (tests point this at their own). */
     public Settings withMail(String newSmtpUrl, String newFrom) {
         checkMail(newSmtpUrl, newFrom);
-        return new Settings(port, bind, database, baseUrl, secret, trustedProxies, newSmtpUrl, newFrom);
+        return new Settings(port, bind, database, baseUrl, secret, trustedProxies, newSmtpUrl, newFrom, models, agreementDecisions);
     }
 
     public static Settings fromEnvironment() {
@@ -101,12 +140,12 @@ public record Settings(int port, String bind, String database, String baseUrl, S
     }
 
     public Settings withPort(int newPort) {
-        return new Settings(newPort, bind, database, baseUrl, secret, trustedProxies, smtpUrl, mailFrom);
+        return new Settings(newPort, bind, database, baseUrl, secret, trustedProxies, smtpUrl, mailFrom, models, agreementDecisions);
     }
 
     public Settings withDatabase(String db) {
         checkDatabase(db);
-        return new Settings(port, bind, db, baseUrl, secret, trustedProxies, smtpUrl, mailFrom);
+        return new Settings(port, bind, db, baseUrl, secret, trustedProxies, smtpUrl, mailFrom, models, agreementDecisions);
     }
 
     /** Refuses a TRIBUNE_DATABASE value that is neither sqlite:PATH nor a PostgreSQL URL. */

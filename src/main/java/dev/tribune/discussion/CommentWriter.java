@@ -6,7 +6,7 @@ import dev.tribune.domain.CommentStatus;
 import dev.tribune.domain.Commenter;
 import dev.tribune.domain.Discussion;
 import dev.tribune.domain.Refusal;
-import dev.tribune.domain.Site;
+import dev.tribune.moderation.CommentHistory;
 import dev.tribune.moderation.Decisions;
 import dev.tribune.moderation.Judgement;
 import dev.tribune.moderation.Pipeline;
@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -63,34 +64,38 @@ public final class CommentWriter {
             name = in.commenter().account().displayName();
             email = "";
         }
-        Discussion d = db.read(h -> Discussions.find(h, in.discussionId())).orElseThrow(
-                () -> Refusal.notFound("There is no discussion " + in.discussionId() + "."));
+        Where where = db.read(h -> Where.read(h, in.discussionId(), in.parentId()));
+        Discussion d = where.discussion();
+        if (d == null) throw Refusal.notFound("There is no discussion " + in.discussionId() + ".");
         // Who may post comes first: a guest on an accounts-only site hears "sign in", not "give a name".
         admission.admit(d, in.commenter());
         checkFields(name, email, body);
         if (!d.open()) throw new Refusal(403, "comments-closed", "Comments are closed on this article.");
-        if (in.commenter().account() == null && !guestsMayComment(d.siteId())) {
-            throw new Refusal(403, "account-required", "This site takes comments from signed-in readers only; sign in to comment.");
-        }
-        if (in.parentId() != null) checkParent(in.parentId(), d.id());
+        if (in.parentId() != null) checkParent(where.parent(), d.id());
 
-        Judgement judged = pipeline.judge(new Submission(d, in.parentId(), in.commenter(), name, email, body, false,
+        // Policy and classifier scores first, then every history query of the pipeline on one reader connection.
+        Submission submission = pipeline.prepare(new Submission(d, in.parentId(), in.commenter(), name, email, body, false,
                 in.confirm(), null, null));
-        Verdict verdict = judged.verdict();
-        if (verdict.outcome() == Verdict.Outcome.REJECT || verdict.outcome() == Verdict.Outcome.NUDGE) throw verdict.refusal();
-        Comment saved = store(in, name, email, body, judged, Instant.now());
-        afterChange.accept(saved.discussionId());
-        return new Posted(saved, verdict);
+        String finalName = name, finalEmail = email;
+        // One writer's posts are judged and stored one after the other, so that a burst of them
+        // cannot all read the same past and slip through the rate limits together.
+        Posted saved = db.oneAtATime(writerNames(d.siteId(), in.commenter()), () -> {
+            Judgement judged = db.read(h -> pipeline.judge(submission, CommentHistory.on(h)));
+            Verdict verdict = judged.verdict();
+            if (verdict.outcome() == Verdict.Outcome.REJECT || verdict.outcome() == Verdict.Outcome.NUDGE) throw verdict.refusal();
+            return store(in, finalName, finalEmail, body, judged, submission, Instant.now());
+        });
+        afterChange.accept(saved.comment().discussionId());
+        return saved;
     }
 
-    /** The site's guest commenting setting (site.settings, see Site.GUEST_COMMENTING); allowed unless switched off. */
-    private boolean guestsMayComment(long siteId) {
-        String raw = db.read(h -> h.createQuery("select settings from site where id = ?").bind(0, siteId).mapTo(String.class).findOne())
-                .orElse("{}");
-        try {
-            return JSON.readTree(raw).path(Site.GUEST_COMMENTING).asBoolean(true);
-        } catch (Exception damaged) {
-            return true;
+    /** The discussion and the comment replied to, read together before a post is judged. */
+    private record Where(Discussion discussion, Optional<Comment> parent) {
+
+        static Where read(Handle h, long discussionId, Long parentId) {
+            Discussion d = Discussions.find(h, discussionId).orElse(null);
+            if (d == null) return new Where(null, Optional.empty());
+            return new Where(d, parentId == null ? Optional.empty() : load(h, parentId));
         }
     }
 
@@ -103,20 +108,31 @@ public final class CommentWriter {
         String email = in.email() == null ? "" : in.email().strip();
         String body = in.body() == null ? "" : in.body().strip();
         checkFields(name, email, body);
-        if (in.parentId() != null) checkParent(in.parentId(), in.discussionId());
-        Comment saved = store(in, name, email, body, null, createdAt);
+        if (in.parentId() != null) checkParent(db.read(h -> load(h, in.parentId())), in.discussionId());
+        Comment saved = store(in, name, email, body, null, null, createdAt).comment();
         afterChange.accept(saved.discussionId());
         return saved;
     }
 
-    /** Stores the comment; judged is null for imports, which keep no pipeline record. */
-    private Comment store(NewComment in, String name, String email, String body, Judgement judged, Instant createdAt) {
+    /**
+     * Stores the comment and answers it as stored, without reading it back; judged and submission
+     * are null for imports, which keep no pipeline record.
+     */
+    private Posted store(NewComment in, String name, String email, String body, Judgement judged, Submission submission,
+                         Instant at) {
         Verdict verdict = judged == null ? Verdict.PASS : judged.verdict();
         String html = Markdown.comment(body);
         String finalEmail = email.isEmpty() ? null : email;
+        Instant createdAt = Instant.ofEpochMilli(at.toEpochMilli());
+        Commenter who = in.commenter();
         return db.write(h -> {
             Discussion fresh = Discussions.find(h, in.discussionId()).orElseThrow(
                     () -> Refusal.notFound("There is no discussion " + in.discussionId() + "."));
+            if (submission != null && db.sharedByNodes()) {
+                // Another node may be storing a post of the same writer: wait for it, then check again.
+                db.dialect().lockNames(h, writerNames(fresh.siteId(), who));
+                pipeline.recheck(submission, CommentHistory.on(h)).ifPresent(refused -> { throw refused.refusal(); });
+            }
             Comment parent = null;
             if (in.parentId() != null) {
                 parent = load(h, in.parentId()).orElseThrow();
@@ -125,31 +141,43 @@ public final class CommentWriter {
                 }
             }
             CommentStatus status = verdict.passes() ? CommentStatus.PUBLISHED : CommentStatus.PENDING;
+            String reason = verdict.passes() ? null : verdict.reason();
+            String badge = badge(h, fresh, who);
+            int depth = parent == null ? 0 : parent.depth() + 1;
             long id = h.createQuery("insert into comment (discussion_id, parent_id, depth, author_name, author_email, "
                             + "account_id, guest_key, ip_hash, badge, body_md, body_html, status, status_reason, created_at) "
                             + "values (:d, :parent, :depth, :name, :email, :account, :guest, :ip, :badge, :md, :html, :status, :reason, :at) returning id")
                     .bind("d", fresh.id())
                     .bind("parent", in.parentId())
-                    .bind("depth", parent == null ? 0 : parent.depth() + 1)
+                    .bind("depth", depth)
                     .bind("name", name)
                     .bind("email", finalEmail)
-                    .bind("account", in.commenter().accountId())
-                    .bind("guest", in.commenter().guestKey())
-                    .bind("ip", in.commenter().ipHash())
-                    .bind("badge", badge(h, fresh, in.commenter()))
+                    .bind("account", who.accountId())
+                    .bind("guest", who.guestKey())
+                    .bind("ip", who.ipHash())
+                    .bind("badge", badge)
                     .bind("md", body)
                     .bind("html", html)
                     .bind("status", status.db())
-                    .bind("reason", verdict.passes() ? null : verdict.reason())
+                    .bind("reason", reason)
                     .bind("at", createdAt.toEpochMilli())
                     .mapTo(Long.class).one();
+            long rootId = parent == null ? id : parent.rootId();
             String path = (parent == null ? "" : parent.path() + ".") + CommentRows.segment(id);
-            h.createUpdate("update comment set root_id = ?, path = ? where id = ?")
-                    .bind(0, parent == null ? id : parent.rootId()).bind(1, path).bind(2, id).execute();
-            if (status == CommentStatus.PUBLISHED) publish(h, fresh.id(), id, parent == null);
+            Integer number = status == CommentStatus.PUBLISHED ? countIn(h, fresh.id(), id, parent == null) : null;
+            h.createUpdate("update comment set root_id = ?, path = ?, number = ? where id = ?")
+                    .bind(0, rootId).bind(1, path).bind(2, number).bind(3, id).execute();
             if (judged != null) Decisions.recordPipeline(h, id, judged);
-            return load(h, id).orElseThrow();
+            Comment saved = new Comment(id, fresh.id(), in.parentId(), rootId, depth, number, path, name, who.accountId(),
+                    who.guestKey(), badge, body, html, status, reason, 0, 0, 0, createdAt, null);
+            return new Posted(saved, verdict, parent == null ? null : parent.authorName());
         });
+    }
+
+    /** The names a writer's posts are serialized under: who writes, and from which address. */
+    private static List<String> writerNames(long siteId, Commenter who) {
+        String writer = "posting:" + siteId + ":" + who.voterKey();
+        return who.ipHash() == null ? List.of(writer) : List.of(writer, "posting:" + siteId + ":address:" + who.ipHash());
     }
 
     /** The writer changes the text within the edit window; it passes the pipeline again. */
@@ -242,24 +270,34 @@ public final class CommentWriter {
     }
 
     private void publish(Handle h, long discussionId, long commentId, boolean needsNumber) {
+        Integer number = countIn(h, discussionId, commentId, needsNumber);
+        if (number != null) h.createUpdate("update comment set number = ? where id = ?").bind(0, number).bind(1, commentId).execute();
+    }
+
+    /**
+     * Counts a comment into its discussion and logs its publication; returns the number it takes
+     * when it needs one (a top-level comment published for the first time), for the caller to store.
+     */
+    private static Integer countIn(Handle h, long discussionId, long commentId, boolean needsNumber) {
+        Integer number = null;
         if (needsNumber) {
-            int number = h.createQuery("update discussion set next_number = next_number + 1, comment_count = comment_count + 1, "
+            number = h.createQuery("update discussion set next_number = next_number + 1, comment_count = comment_count + 1, "
                             + "version = version + 1 where id = ? returning next_number - 1")
                     .bind(0, discussionId).mapTo(Integer.class).one();
-            h.createUpdate("update comment set number = ? where id = ?").bind(0, number).bind(1, commentId).execute();
         } else {
             h.createUpdate("update discussion set comment_count = comment_count + 1, version = version + 1 where id = ?")
                     .bind(0, discussionId).execute();
         }
-        EventLog.append(h, discussionId, "comment.published", commentId, json(Map.of("id", commentId)));
+        // The discussion's row was just updated, so this transaction holds its lock already.
+        EventLog.appendLocked(h, discussionId, "comment.published", commentId, "{\"id\":" + commentId + "}");
+        return number;
     }
 
     private static void bumpVersion(Handle h, long discussionId) {
         h.createUpdate("update discussion set version = version + 1 where id = ?").bind(0, discussionId).execute();
     }
 
-    private void checkParent(long parentId, long discussionId) {
-        Optional<Comment> parent = db.read(h -> load(h, parentId));
+    private static void checkParent(Optional<Comment> parent, long discussionId) {
         if (parent.isEmpty() || parent.get().discussionId() != discussionId) {
             throw Refusal.invalid("parentId", "The comment you are replying to is not part of this discussion.");
         }

@@ -16,6 +16,11 @@ public final class EventLog {
         // discussion's events commit in id order. Locking the discussion row before taking the id
         // makes concurrent transactions on one discussion (PostgreSQL) take ids in commit order.
         h.createUpdate("update discussion set id = id where id = ?").bind(0, discussionId).execute();
+        return appendLocked(h, discussionId, kind, commentId, payloadJson);
+    }
+
+    /** Appends an event in a transaction that already changed (and so locked) the discussion's row. */
+    public static long appendLocked(Handle h, long discussionId, String kind, Long commentId, String payloadJson) {
         return h.createQuery("insert into event (discussion_id, kind, comment_id, payload, created_at) "
                         + "values (?, ?, ?, ?, ?) returning id")
                 .bind(0, discussionId).bind(1, kind).bind(2, commentId)

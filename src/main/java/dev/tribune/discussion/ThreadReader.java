@@ -5,14 +5,15 @@ import dev.tribune.domain.CommentStatus;
 import dev.tribune.domain.Discussion;
 import dev.tribune.domain.Refusal;
 import dev.tribune.store.Database;
-import org.jdbi.v3.core.Handle;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Reads a thread a page at a time: one keyset query for the top-level comments in the chosen
- * order, one query for all their descendants in path order, never OFFSET.
+ * order and all their descendants, never OFFSET.
  */
 public final class ThreadReader {
     /**
@@ -31,7 +32,8 @@ public final class ThreadReader {
 
     /**
      * A page of the thread. viewerKey/viewerAccount (may be null) let a writer see their own held
-     * comments; limit 0 means the whole thread.
+     * comments; limit 0 means the whole thread. Two statements whatever the thread's size: the
+     * discussion, then one query for the page's top-level comments and all their replies.
      */
     public ThreadPage page(long discussionId, Sort sort, String cursor, int limit, String viewerKey, Long viewerAccount) {
         if (limit < 0 || limit > Limits.MAX_PAGE_SIZE) {
@@ -41,23 +43,47 @@ public final class ThreadReader {
         return db.read(h -> {
             Discussion d = Discussions.find(h, discussionId)
                     .orElseThrow(() -> Refusal.notFound("There is no discussion " + discussionId + "."));
-            int fetch = limit == 0 ? Integer.MAX_VALUE : limit + 1;
-            List<Comment> roots = h.createQuery("select " + CommentRows.COLUMNS + " from comment c where " + VISIBLE_ROOT
-                            + after.condition() + " order by " + order(sort) + " limit :n")
+            List<Comment> rows = h.createQuery(pageQuery(sort, after, limit))
                     .bind("d", discussionId).bind("me", viewerKey).bind("myAccount", viewerAccount)
-                    .bind("cid", after.id()).bind("cscore", after.score()).bind("n", fetch)
+                    .bind("cid", after.id()).bind("cscore", after.score()).bind("n", limit + 1).bind("shown", limit)
                     .map(CommentRows.COMMENT).list();
+            List<Comment> roots = new ArrayList<>();
+            List<Comment> descendants = new ArrayList<>();
+            for (Comment c : rows) (c.isTopLevel() ? roots : descendants).add(c);
+            roots.sort(order(sort));
+            descendants.sort(Comparator.comparing(Comment::path));
             String next = null;
             if (limit > 0 && roots.size() > limit) {
                 roots = roots.subList(0, limit);
                 next = Cursor.of(sort, roots.get(limit - 1));
             }
-            List<Comment> descendants = descendants(h, roots);
             List<CommentNode> nodes = ThreadAssembler.assemble(roots, descendants,
                     c -> (viewerKey != null && viewerKey.equals(c.guestKey()))
                             || (viewerAccount != null && viewerAccount.equals(c.accountId())));
             return new ThreadPage(d, sort, nodes, cursor, next);
         });
+    }
+
+    /**
+     * The top-level comments of the page (one more than shown, to know whether a next page exists)
+     * and the replies of those shown, in no particular order (sorted here, not by the database). The top-level comments are read in
+     * the index's order ({@code comment_top_level} for time, {@code comment_best} for best; the
+     * leading parent_id, null on every row, lets PostgreSQL see that), so the database stops after
+     * the page instead of sorting every top-level comment of the thread.
+     */
+    private static String pageQuery(Sort sort, Cursor after, int limit) {
+        // The whole thread: every comment of the discussion in one index range. The assembler
+        // drops what the viewer may not see, just as VISIBLE_ROOT would have (a comment stands
+        // when it is shown or has a reply that stands).
+        if (limit == 0 && after.id() == null) return "select " + CommentRows.COLUMNS + " from comment c where c.discussion_id = :d";
+        String roots = "select c.id, c.score from comment c where " + VISIBLE_ROOT + after.condition()
+                + " order by " + indexOrder(sort) + (limit == 0 ? "" : " limit :n");
+        String shown = limit == 0 ? "select id from roots"
+                : "select id from (select id, score from roots order by " + rootsOrder(sort) + " limit :shown) s";
+        return "with roots as (" + roots + ") "
+                + "select " + CommentRows.COLUMNS + " from comment c where c.id in (select id from roots) "
+                + "union all "
+                + "select " + CommentRows.COLUMNS + " from comment c where c.root_id in (" + shown + ") and c.parent_id is not null";
     }
 
     /** Where a comment lives, for permalinks: its discussion and the cursor of a page that starts at its top-level comment (pending ones included: callers show those only to their writer). */
@@ -92,19 +118,28 @@ public final class ThreadReader {
                 .map(CommentRows.COMMENT).list());
     }
 
-    private static List<Comment> descendants(Handle h, List<Comment> roots) {
-        if (roots.isEmpty()) return List.of();
-        List<Long> ids = roots.stream().map(Comment::id).toList();
-        return h.createQuery("select " + CommentRows.COLUMNS + " from comment c where c.root_id in (<ids>) "
-                        + "and c.parent_id is not null order by c.path")
-                .bindList("ids", ids).map(CommentRows.COMMENT).list();
+    private static String indexOrder(Sort sort) {
+        return switch (sort) {
+            case OLDEST -> "c.parent_id, c.id";
+            case NEWEST -> "c.parent_id desc, c.id desc";
+            case BEST -> "c.parent_id desc, c.score desc, c.id desc";
+        };
     }
 
-    private static String order(Sort sort) {
+    private static String rootsOrder(Sort sort) {
         return switch (sort) {
-            case OLDEST -> "c.id asc";
-            case NEWEST -> "c.id desc";
-            case BEST -> "c.score desc, c.id desc";
+            case OLDEST -> "id";
+            case NEWEST -> "id desc";
+            case BEST -> "score desc, id desc";
+        };
+    }
+
+    private static Comparator<Comment> order(Sort sort) {
+        Comparator<Comment> byId = Comparator.comparingLong(Comment::id);
+        return switch (sort) {
+            case OLDEST -> byId;
+            case NEWEST -> byId.reversed();
+            case BEST -> Comparator.comparingInt(Comment::score).thenComparing(byId).reversed();
         };
     }
 

@@ -4,19 +4,16 @@ import java.util.List;
 
 /**
  * One newsroom, or one embedding domain, served by this Tribune. allowedOrigins are the
- * origins (scheme://host[:port]) whose pages may embed its discussions; guestCommenting says
- * whether readers without an account may post.
+ * origins (scheme://host[:port]) whose pages may embed its discussions; commenting says who may
+ * post (guests too, signed-in readers only, or subscribers only).
  */
-public record Site(long id, String host, String name, String tagline, List<String> allowedOrigins, boolean guestCommenting) {
-    /** The key in site.settings (JSON) that switches guest commenting; absent means allowed. */
-    public static final String GUEST_COMMENTING = "guestCommenting";
-
+public record Site(long id, String host, String name, String tagline, List<String> allowedOrigins, Commenters commenting) {
     public Site {
         allowedOrigins = List.copyOf(allowedOrigins);
     }
 
     public Site(long id, String host, String name, String tagline) {
-        this(id, host, name, tagline, List.of(), true);
+        this(id, host, name, tagline, List.of(), Commenters.ANYONE);
     }
 
     /** Whether pages on this origin (already normalized) may embed the site's discussions. */

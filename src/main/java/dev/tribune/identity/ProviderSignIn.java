@@ -50,8 +50,11 @@ public final class ProviderSignIn {
     /** An OpenID provider's endpoints, from its discovery document. */
     record Endpoints(String issuer, String authorization, String token, String jwks, String userinfo, boolean basicAuth) {}
 
-    /** What the browser's cookie remembers between start and callback. */
-    record Pending(String provider, String state, String nonce, String verifier, String next, long expires) {}
+    /**
+     * What the browser's cookie remembers between start and callback. embedOrigin is set when the
+     * sign-in runs in a popup opened by an embed on that page origin (the code is handed back there).
+     */
+    record Pending(String provider, String state, String nonce, String verifier, String next, String embedOrigin, long expires) {}
 
     private final Signer signer;
     private final Readers readers;
@@ -66,7 +69,12 @@ public final class ProviderSignIn {
 
     /** Begins a sign-in: redirectUri is this site's callback for the provider; next is where to land afterwards. */
     public Start start(SiteSignOn.Provider p, String redirectUri, String next) {
-        Pending pending = new Pending(p.name(), random(), random(), random() + random(), next,
+        return start(p, redirectUri, next, null);
+    }
+
+    /** Begins a sign-in for an embed on embedOrigin (null: for Tribune's own pages). */
+    public Start start(SiteSignOn.Provider p, String redirectUri, String next, String embedOrigin) {
+        Pending pending = new Pending(p.name(), random(), random(), random() + random(), next, embedOrigin,
                 System.currentTimeMillis() + PENDING_LIFETIME.toMillis());
         Map<String, String> q = new LinkedHashMap<>();
         q.put("response_type", "code");
@@ -91,6 +99,12 @@ public final class ProviderSignIn {
     public String next(String pendingCookie, String fallback) {
         Pending p = open(pendingCookie);
         return p == null ? fallback : p.next();
+    }
+
+    /** The embed's page origin the pending sign-in was started for, or null (Tribune's own pages, or no such sign-in). */
+    public String embedOrigin(String pendingCookie) {
+        Pending p = open(pendingCookie);
+        return p == null ? null : p.embedOrigin();
     }
 
     /** Finishes a sign-in from the provider's callback; refused on a state mismatch, a bad ID token or a wrong nonce. */

@@ -17,7 +17,9 @@ import java.util.Base64;
 public final class SignedLinks {
     /** What a link is for; a token for one purpose never works for another. */
     public enum Purpose {
-        VERIFY(Duration.ofDays(3), false), SIGN_IN(Duration.ofMinutes(20), true), RESET(Duration.ofHours(1), true);
+        VERIFY(Duration.ofDays(3), false), SIGN_IN(Duration.ofMinutes(20), true), RESET(Duration.ofHours(1), true),
+        /** The code a sign-in popup hands to the embed that opened it, good for one exchange by that page's origin. */
+        HANDOFF(Duration.ofMinutes(2), true);
 
         final Duration lifetime;
         final boolean singleUse;
@@ -43,22 +45,36 @@ public final class SignedLinks {
     }
 
     public String issue(Purpose purpose, long accountId) {
+        return issue(purpose, accountId, null);
+    }
+
+    /** A token that redeems only for the same audience (for a hand-off code: the embedding page's origin). */
+    public String issue(Purpose purpose, long accountId, String audience) {
         byte[] nonce = new byte[12];
         RANDOM.nextBytes(nonce);
         String data = accountId + "." + (clock.millis() + purpose.lifetime.toMillis()) + "."
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
         String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(data.getBytes(StandardCharsets.UTF_8));
-        return payload + "." + signer.signature("link:" + purpose, payload);
+        return payload + "." + signer.signature(signedFor(purpose, audience), payload);
+    }
+
+    private static String signedFor(Purpose purpose, String audience) {
+        return "link:" + purpose + (audience == null ? "" : "|" + audience);
     }
 
     /** The account the link is for; refused when forged, expired, for another purpose, or already used. */
     public long redeem(Purpose purpose, String token) {
+        return redeem(purpose, token, null);
+    }
+
+    /** As {@link #redeem(Purpose, String)}, for a token issued to this audience only. */
+    public long redeem(Purpose purpose, String token, String audience) {
         Refusal bad = new Refusal(400, "invalid-link", "This link is not valid (it may be incomplete). Ask for a new one.");
         if (token == null || token.length() > 300) throw bad;
         int dot = token.indexOf('.');
         if (dot <= 0) throw bad;
         String payload = token.substring(0, dot);
-        if (!signer.verifies("link:" + purpose, payload, token.substring(dot + 1))) throw bad;
+        if (!signer.verifies(signedFor(purpose, audience), payload, token.substring(dot + 1))) throw bad;
         String[] parts;
         try {
             parts = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8).split("\\.");

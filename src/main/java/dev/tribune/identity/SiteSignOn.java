@@ -1,6 +1,7 @@
 package dev.tribune.identity;
 
 import dev.tribune.discussion.Admission;
+import dev.tribune.domain.Commenters;
 import dev.tribune.domain.Commenter;
 import dev.tribune.domain.Discussion;
 import dev.tribune.domain.Refusal;
@@ -15,7 +16,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Each site's rules for readers' identity: who may comment, the host site's SSO secret or
+ * Each site's rules for readers' identity: who may comment (enforced here, set through
+ * {@code Sites.setCommenting}), the host site's SSO secret or
  * public key, and the OpenID Connect providers readers may sign in with. Per site, because each
  * newsroom has its own login, its own subscribers and its own client registrations.
  */
@@ -37,17 +39,18 @@ public final class SiteSignOn implements Admission {
         this.db = db;
     }
 
+    /** Who may comment on the site (site.commenting), read fresh so every node enforces a change at once. */
     public Commenters commenters(long siteId) {
-        return db.read(h -> h.createQuery("select commenters from site_sign_on where site_id = ?").bind(0, siteId)
-                .mapTo(String.class).findOne().map(Commenters::parse).orElse(Commenters.ANYONE));
+        return db.read(h -> h.createQuery("select commenting from site where id = ?").bind(0, siteId)
+                .mapTo(String.class).findOne().map(SiteSignOn::commenting).orElse(Commenters.ANYONE));
     }
 
-    public void setCommenters(long siteId, Commenters who) {
-        db.update(h -> {
-            ensureRow(h, siteId);
-            h.createUpdate("update site_sign_on set commenters = ?, updated_at = ? where site_id = ?")
-                    .bind(0, who.db()).bind(1, System.currentTimeMillis()).bind(2, siteId).execute();
-        });
+    private static Commenters commenting(String stored) {
+        try {
+            return Commenters.parse(stored);
+        } catch (Refusal damaged) {
+            return Commenters.SUBSCRIBERS;
+        }
     }
 
     /** Refuses a comment the site's rule does not allow: guests on an accounts-only site, non-subscribers on a subscribers-only one. */
@@ -85,7 +88,8 @@ public final class SiteSignOn implements Admission {
     /** Stores the site's SSO keys; issuer, when set, must match the tokens' iss claim. */
     public void setSsoKeys(long siteId, SsoKeys keys) {
         String secret = keys.secret();
-        String publicKeyPem = keys.publicKeyPem();
+        // Checked when registered, not at the first sign-in; pasted JWKs are kept as PEM too.
+        String publicKeyPem = keys.publicKeyPem() == null ? null : PublicKeys.pem(keys.publicKeyPem());
         String jwksUrl = keys.jwksUrl();
         if (secret != null && secret.length() < 32) throw Refusal.invalid("secret", "An SSO secret needs at least 32 characters.");
         if (jwksUrl != null && !jwksUrl.matches("https?://\\S+")) throw Refusal.invalid("jwksUrl", "The JWKS URL must be an http(s) address.");
@@ -121,6 +125,15 @@ public final class SiteSignOn implements Admission {
             }
         });
         return provider(siteId, n).orElseThrow();
+    }
+
+    /** Removes a provider; readers who signed in only through it sign in another way (a link by email) from now on. */
+    public void removeProvider(long siteId, String name) {
+        Provider p = provider(siteId, name).orElseThrow(() -> Refusal.notFound("There is no provider " + name + " on this site."));
+        db.update(h -> {
+            h.createUpdate("delete from account_identity where provider_id = ?").bind(0, p.id()).execute();
+            h.createUpdate("delete from sign_in_provider where id = ?").bind(0, p.id()).execute();
+        });
     }
 
     public List<Provider> providers(long siteId) {

@@ -2,7 +2,10 @@ package dev.tribune.identity;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
@@ -21,6 +24,14 @@ import dev.tribune.domain.Role;
 import dev.tribune.domain.Site;
 
 import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
@@ -88,18 +99,21 @@ public final class SsoTokens {
         SiteSignOn.SsoKeys keys = signOn.ssoKeys(site.id());
         if (!keys.any()) throw new Refusal(403, "sso-not-configured", "Sign-on from the host site is not set up for " + site.name() + ".");
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
-        JWSAlgorithm alg;
+        com.nimbusds.jose.Algorithm alg;
         try {
-            alg = com.nimbusds.jose.JWSHeader.parse(com.nimbusds.jose.util.Base64URL.from(token.split("\\.", 2)[0])).getAlgorithm();
+            alg = com.nimbusds.jose.Header.parse(com.nimbusds.jose.util.Base64URL.from(token.split("\\.", 2)[0])).getAlgorithm();
         } catch (ParseException | RuntimeException e) {
-            throw bad("The SSO token is not a signed JWT.");
+            throw bad("The SSO token is not a JWT (its header cannot be read).");
+        }
+        if (com.nimbusds.jose.Algorithm.NONE.equals(alg)) {
+            throw bad("The SSO token is unsigned (alg none); sign it with HS256, RS256 or ES256.");
         }
         if (JWSAlgorithm.HS256.equals(alg)) {
             if (keys.secret() == null) throw bad("This site takes no HS256 tokens.");
             p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256,
                     new ImmutableSecret<>(keys.secret().getBytes(StandardCharsets.UTF_8))));
         } else if (JWSAlgorithm.RS256.equals(alg) || JWSAlgorithm.ES256.equals(alg)) {
-            p.setJWSKeySelector(new JWSVerificationKeySelector<>(alg, publicKeys(keys)));
+            p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.parse(alg.getName()), publicKeys(keys)));
         } else {
             throw bad("SSO tokens are signed with HS256, RS256 or ES256, not " + alg + ".");
         }
@@ -133,9 +147,9 @@ public final class SsoTokens {
     private JWKSource<SecurityContext> publicKeys(SiteSignOn.SsoKeys keys) {
         if (keys.publicKeyPem() != null) {
             try {
-                return new ImmutableJWKSet<>(new JWKSet(JWK.parseFromPEMEncodedObjects(keys.publicKeyPem())));
-            } catch (JOSEException e) {
-                throw new Refusal(500, "sso-key", "The site's SSO public key cannot be read.");
+                return new ImmutableJWKSet<>(new JWKSet(publicKey(keys.publicKeyPem())));
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                throw new Refusal(500, "sso-key", "The site's SSO public key cannot be read (give a PEM \"PUBLIC KEY\", RSA or EC).");
             }
         }
         if (keys.jwksUrl() != null) {
@@ -148,6 +162,23 @@ public final class SsoTokens {
             });
         }
         throw bad("This site takes only HS256 tokens.");
+    }
+
+    /** An RSA or EC public key from PEM text (a "PUBLIC KEY" block, as `openssl pkey -pubout` writes), read with the JDK alone. */
+    public static JWK publicKey(String pem) throws GeneralSecurityException {
+        int begin = pem.indexOf("-----BEGIN PUBLIC KEY-----");
+        int end = pem.indexOf("-----END PUBLIC KEY-----");
+        if (begin < 0 || end < begin) throw new IllegalArgumentException("no PUBLIC KEY block");
+        X509EncodedKeySpec spec = new X509EncodedKeySpec(Base64.getMimeDecoder().decode(pem.substring(begin + 26, end)));
+        PublicKey key;
+        try {
+            key = KeyFactory.getInstance("RSA").generatePublic(spec);
+        } catch (InvalidKeySpecException notRsa) {
+            key = KeyFactory.getInstance("EC").generatePublic(spec);
+        }
+        if (key instanceof RSAPublicKey rsa) return new RSAKey.Builder(rsa).build();
+        if (key instanceof ECPublicKey ec) return new ECKey.Builder(Curve.forECParameterSpec(ec.getParams()), ec).build();
+        throw new IllegalArgumentException("neither RSA nor EC");
     }
 
     private static List<String> badges(Object claim) {

@@ -20,10 +20,12 @@ public final class StaffSessions {
 
     private final Database db;
     private final Accounts accounts;
+    private final SiteStaff staff;
 
-    public StaffSessions(Database db, Accounts accounts) {
+    public StaffSessions(Database db, Accounts accounts, SiteStaff staff) {
         this.db = db;
         this.accounts = accounts;
+        this.staff = staff;
     }
 
     /** Starts a session and returns the cookie token. */
@@ -43,6 +45,11 @@ public final class StaffSessions {
                 .bind(0, hash(token)).bind(1, System.currentTimeMillis())
                 .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2))).findOne());
         return row.flatMap(r -> accounts.byId(r.accountId()).map(a -> new Session(a, r.csrf())));
+    }
+
+    /** The session as it acts on one site: with the account's role there; empty where it is not staff. */
+    public Optional<Session> find(String token, long siteId) {
+        return find(token).flatMap(s -> staff.onSite(s.account(), siteId).map(a -> new Session(a, s.csrfToken())));
     }
 
     public void end(String token) {

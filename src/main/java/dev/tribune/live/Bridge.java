@@ -1,18 +1,19 @@
 package dev.tribune.live;
 
-import java.util.function.LongConsumer;
+import java.util.function.Consumer;
 
 /**
- * Wakes the live hubs of the other nodes when a discussion changed. It only carries the
- * discussion id: the woken hub reads the event table itself, so a lost wake-up loses no event.
+ * Tells every node what changed on one of them. It carries only what changed (a discussion id,
+ * "sites", …), never the change itself: a woken hub reads the event table, a woken cache reads the
+ * database again, so a lost message delays a node but loses nothing.
  */
 public interface Bridge extends AutoCloseable {
 
-    /** Starts listening; wake is called with a discussion id (or -1: "something may have been missed, look at all"). */
-    void start(LongConsumer wake);
+    /** Starts listening; heard gets every change announced by any node (this one's included), and {@link Change#MISSED} on (re)connecting. */
+    void start(Consumer<Change> heard);
 
-    /** Tells the other nodes that a discussion has new events (called after the change committed). */
-    void announce(long discussionId);
+    /** Tells the other nodes what changed (called after the change committed). */
+    void announce(Change change);
 
     /** Whether other nodes can write events this node did not see: then the hub also sweeps now and then. */
     boolean crossNode();

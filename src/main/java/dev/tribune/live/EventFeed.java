@@ -29,6 +29,15 @@ public final class EventFeed {
         this.db = db;
     }
 
+    /** Where a discussion stands, read in one statement (one snapshot): its latest event id and its published comment count. */
+    public record Head(long eventId, int commentCount) {}
+
+    public Head now(long discussionId) {
+        return db.read(h -> h.createQuery("select coalesce((select max(id) from event where discussion_id = d.id), 0), d.comment_count "
+                        + "from discussion d where d.id = ?")
+                .bind(0, discussionId).map((rs, ctx) -> new Head(rs.getLong(1), rs.getInt(2))).findOne().orElse(new Head(0, 0)));
+    }
+
     /** The id of the discussion's latest event, 0 when it has none. */
     public long head(long discussionId) {
         return db.read(h -> h.createQuery("select coalesce(max(id), 0) from event where discussion_id = ?")

@@ -7,17 +7,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The node's live hub: one channel per watched discussion. A wake-up makes the channel read the
  * events after the last one it delivered (one query, whatever the number of readers) and hand
  * them to every subscriber. Wake-ups come from this node's commits and, through the bridge, from
- * other nodes'.
+ * other nodes'. The hub also passes every change it hears on to the node's caches
+ * ({@link #whenHeard}), so that what one node changed, every node stops remembering.
  */
 public final class Hub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
@@ -50,6 +53,7 @@ public final class Hub implements AutoCloseable {
     private final Bridge bridge;
     private final LiveSettings settings;
     private final ConcurrentHashMap<Long, Channel> channels = new ConcurrentHashMap<>();
+    private final List<Consumer<Change>> hearers = new CopyOnWriteArrayList<>();
     private final AtomicInteger open = new AtomicInteger();
     private final ScheduledExecutorService sweeper;
     private volatile boolean closing;
@@ -58,7 +62,7 @@ public final class Hub implements AutoCloseable {
         this.feed = feed;
         this.bridge = bridge;
         this.settings = settings;
-        bridge.start(this::woken);
+        bridge.start(this::heard);
         if (bridge.crossNode()) {
             // A wake-up from another node can be lost (a dropped listener connection, a node dying
             // between its commit and its NOTIFY); a slow sweep bounds how late such events arrive.
@@ -76,12 +80,39 @@ public final class Hub implements AutoCloseable {
 
     /** A discussion changed on this node (after commit): serve its local readers and wake the other nodes. */
     public void changed(long discussionId) {
-        refresh(discussionId);
+        changed(Change.discussion(discussionId));
+    }
+
+    /** Something changed on this node (after commit): serve local readers of its discussion, if any, and tell the other nodes. */
+    public void changed(Change change) {
+        change.discussionId().ifPresent(this::refresh);
         try {
-            bridge.announce(discussionId);
+            bridge.announce(change);
         } catch (RuntimeException e) {
-            LOG.warn("could not wake the other nodes for discussion {}: {}", discussionId, e.getMessage());
+            LOG.warn("could not tell the other nodes of {}: {}", change, e.getMessage());
         }
+    }
+
+    /**
+     * Has hearer told of every change announced by any node, this one's included (heard back), and
+     * of {@link Change#MISSED} when the bridge (re)connects. It runs on the bridge's thread, so it
+     * must be quick: dropping cache entries, not reading.
+     */
+    public void whenHeard(Consumer<Change> hearer) {
+        hearers.add(hearer);
+    }
+
+    private void heard(Change change) {
+        // Caches first: a reader whose stream shows an event finds it on their next page load too.
+        for (Consumer<Change> h : hearers) {
+            try {
+                h.accept(change);
+            } catch (RuntimeException e) {
+                LOG.warn("a cache could not take {} in: {}", change, e.toString());
+            }
+        }
+        if (change.what() == Change.What.MISSED) woken(-1);
+        else change.discussionId().ifPresent(this::woken);
     }
 
     private void woken(long discussionId) {
@@ -125,8 +156,14 @@ public final class Hub implements AutoCloseable {
                     ch.lock.unlock();
                 }
                 // A reader arriving without Last-Event-ID starts at what is committed now, even if the channel
-                // has not delivered it yet; the page they loaded already shows it.
-                long start = lastEventId == null ? Math.max(cursor, feed.head(discussionId)) : cursor;
+                // has not delivered it yet; the page they loaded already shows it. The count comes from the same
+                // snapshot, so that a comment committed meanwhile is either counted or sent, never both.
+                long start = cursor;
+                if (lastEventId == null) {
+                    EventFeed.Head now = feed.now(discussionId);
+                    start = Math.max(cursor, now.eventId());
+                    s.countAtStart(now.commentCount());
+                }
                 s.startAt(start);
                 if (lastEventId == null) s.skipThrough(start);
                 // An event committed between reading the head and joining the map found no channel to wake.

@@ -10,11 +10,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
-import java.util.function.LongConsumer;
+import java.util.function.Consumer;
 
 /**
- * Wakes the other nodes through PostgreSQL: NOTIFY on the shared pool after a commit, LISTEN on
- * one dedicated connection per node. The notification carries only the discussion id.
+ * Tells the nodes what changed through PostgreSQL: NOTIFY on the shared pool after a commit, LISTEN
+ * on one dedicated connection per node. The notification carries only {@link Change#payload()}.
  */
 public final class PostgresBridge implements Bridge {
     static final String CHANNEL = "tribune_live";
@@ -34,40 +34,35 @@ public final class PostgresBridge implements Bridge {
     }
 
     @Override
-    public void start(LongConsumer wake) {
+    public void start(Consumer<Change> heard) {
         running = true;
-        listener = Thread.ofPlatform().name("live-listen").daemon().start(() -> listen(wake));
+        listener = Thread.ofPlatform().name("live-listen").daemon().start(() -> listen(heard));
     }
 
     @Override
-    public void announce(long discussionId) {
-        db.update(h -> h.createQuery("select pg_notify(?, ?)").bind(0, CHANNEL).bind(1, Long.toString(discussionId))
+    public void announce(Change change) {
+        db.update(h -> h.createQuery("select pg_notify(?, ?)").bind(0, CHANNEL).bind(1, change.payload())
                 .mapTo(String.class).findOne());
     }
 
     @Override
     public boolean crossNode() { return true; }
 
-    private void listen(LongConsumer wake) {
+    private void listen(Consumer<Change> heard) {
         long backoff = 250;
         while (running) {
             try (Connection c = connect.call(); Statement s = c.createStatement()) {
                 connection = c;
                 s.execute("listen " + CHANNEL);
                 // Whatever happened while this node was not listening is read now.
-                wake.accept(-1);
+                heard.accept(Change.MISSED);
                 backoff = 250;
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] got = pg.getNotifications(POLL_MILLIS);
                     if (got == null) continue;
-                    for (PGNotification n : got) {
-                        try {
-                            wake.accept(Long.parseLong(n.getParameter()));
-                        } catch (NumberFormatException ignored) {
-                            // not ours: every payload Tribune sends is a discussion id
-                        }
-                    }
+                    // In commit order: a change announced after another is heard after it.
+                    for (PGNotification n : got) Change.parse(n.getParameter()).ifPresent(heard);
                 }
             } catch (Exception e) {
                 if (!running) return;

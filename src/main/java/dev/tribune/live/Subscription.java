@@ -24,6 +24,7 @@ public final class Subscription implements AutoCloseable {
     private volatile boolean tooFarBehind;
     private long delivered;
     private long startedAt;
+    private int commentCountAtStart = -1;
 
     Subscription(Hub hub, Hub.Channel channel, long delivered) {
         this.hub = hub;
@@ -32,6 +33,8 @@ public final class Subscription implements AutoCloseable {
     }
 
     void startAt(long cursor) { this.startedAt = cursor; }
+
+    void countAtStart(int commentCount) { this.commentCountAtStart = commentCount; }
 
     /** A reader with nothing to resume from gets only what comes after this event. */
     void skipThrough(long eventId) { this.delivered = Math.max(delivered, eventId); }
@@ -55,6 +58,12 @@ public final class Subscription implements AutoCloseable {
 
     /** The id of the last event the stream stood at when it opened: what it shows is up to date to here. */
     public long startedAt() { return startedAt; }
+
+    /**
+     * The discussion's published comment count as of {@link #startedAt()} for a stream opened without
+     * Last-Event-ID (what the page should show before the stream's first event), else -1.
+     */
+    public int commentCountAtStart() { return commentCountAtStart; }
 
     /** True when more events were missed than a replay sends: the page should reload the thread instead. */
     public boolean tooFarBehind() { return tooFarBehind; }

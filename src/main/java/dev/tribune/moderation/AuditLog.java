@@ -19,7 +19,9 @@ public final class AuditLog {
 
     /** What a staff member did. */
     public enum Action {
-        APPROVE, REJECT, HIDE, RESTORE, BAN, SUSPEND, HOLD_EVERYTHING, SETTINGS;
+        APPROVE, REJECT, HIDE, RESTORE, BAN, SUSPEND, HOLD_EVERYTHING, LIFT, SETTINGS,
+        /** A change on the site settings screens: name, host, origins, who may comment, SSO, providers, staff roles. */
+        SITE_SETTINGS;
 
         public String db() { return name().toLowerCase().replace('_', '-'); }
 

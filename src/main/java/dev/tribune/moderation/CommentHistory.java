@@ -2,19 +2,44 @@ package dev.tribune.moderation;
 
 import dev.tribune.domain.Commenter;
 import dev.tribune.store.Database;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** {@link History} read from the comment and sanction tables. */
+/**
+ * {@link History} read from the comment and sanction tables: through the database's readers, or
+ * on one handle ({@link #on}), such as the transaction about to store a comment, which also sees
+ * the comments stored before it in that transaction.
+ */
 public final class CommentHistory implements History {
     private static final String ON_SITE = " from comment c join discussion d on d.id = c.discussion_id where d.site_id = :site and ";
 
-    private final Database db;
+    /** Where the queries run. */
+    private interface Reads {
+        <T> T read(Function<Handle, T> work);
+    }
+
+    private final Reads db;
 
     public CommentHistory(Database db) {
-        this.db = db;
+        this.db = db::read;
+    }
+
+    private CommentHistory(Reads reads) {
+        this.db = reads;
+    }
+
+    /** The history as this handle sees it, uncommitted changes of its transaction included. */
+    public static History on(Handle h) {
+        return new CommentHistory(new Reads() {
+            @Override
+            public <T> T read(Function<Handle, T> work) {
+                return work.apply(h);
+            }
+        });
     }
 
     /** The SQL condition naming this writer's comments: account, else browser, else address alone. */

@@ -50,7 +50,25 @@ final class DataPaths {
                 d.resolve("moderation-extra/wiki-talk-context-toxicity"));
     }
 
+    /**
+     * The sets an attribute head learns from: the raters' typed spans in Civil Comments, hate
+     * sets for identity attacks, harmless Wikipedia text as negatives, the Jigsaw sample for checking.
+     */
+    static List<Path> attributeData(String target) {
+        Path d = sharedData();
+        List<Path> out = new java.util.ArrayList<>(List.of(
+                d.resolve("moderation/civil-comments-toxic-spans"),
+                d.resolve("moderation/jigsaw-wikipedia-sample"), // checking only
+                d.resolve("moderation-extra/wiki-talk-context-toxicity"),
+                d.resolve("moderation-extra/wiki-identity-debias")));
+        if (target.equals("identity_attack")) {
+            out.add(d.resolve("moderation/stormfront-hate"));
+            out.add(d.resolve("moderation-extra/hatemoji-build"));
+        }
+        return out;
+    }
+
     static List<Path> defaultData(String target) {
-        return target.equals("spam") ? spamData() : toxicityData();
+        return target.equals("spam") ? spamData() : target.equals("toxicity") ? toxicityData() : attributeData(target);
     }
 }

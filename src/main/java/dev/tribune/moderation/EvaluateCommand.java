@@ -20,11 +20,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", description = "model file replacing the shipped model of its target; repeatable")
     List<Path> models = new ArrayList<>();
 
-    @Option(names = "--target", defaultValue = "toxicity", description = "toxicity or spam (default: ${DEFAULT-VALUE})")
+    @Option(names = "--target", defaultValue = "toxicity", description = "toxicity, spam, insult, threat, identity_attack or profanity (default: ${DEFAULT-VALUE})")
     String target;
 
     @Option(names = "--leave-one-source-out", description = "instead of a model, train one per source family without it and test on it")
     boolean leaveOneOut;
+
+    @Option(names = "--held-out", description = "instead of a model, train on four fifths of the comments and test on the rest (split by comment)")
+    boolean heldOut;
 
     @Option(names = "--baseline", description = "with --leave-one-source-out: train the plain bag-of-words yardstick")
     boolean baseline;
@@ -34,8 +37,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!target.equals("toxicity") && !target.equals("spam")) {
-            System.err.println("moderation evaluate: --target must be toxicity or spam");
+        if (!Classifiers.TARGETS.contains(target)) {
+            System.err.println("moderation evaluate: --target must be one of " + String.join(", ", Classifiers.TARGETS));
             return 2;
         }
         List<Path> files = data.isEmpty() ? DataPaths.defaultData(target) : data;
@@ -47,8 +50,13 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             examples.addAll(LabeledData.read(f, target));
         }
+        if (heldOut) {
+            ModelTrainer.Options o = ModelTrainer.Options.standard(TrainCommand.bits(target));
+            SourceEvaluation.heldOutGroups(examples, target, o).forEach(System.out::println);
+            return 0;
+        }
         if (leaveOneOut) {
-            int bits = target.equals("spam") ? TrainCommand.SPAM_BITS : TrainCommand.TOXICITY_BITS;
+            int bits = TrainCommand.bits(target);
             ModelTrainer.Options o = baseline ? ModelTrainer.Options.baseline(bits) : ModelTrainer.Options.standard(bits);
             SourceEvaluation.leaveOneSourceOut(examples, target, o, threads).forEach(System.out::println);
             return 0;

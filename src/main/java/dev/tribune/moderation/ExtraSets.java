@@ -45,10 +45,18 @@ final class ExtraSets {
         return out;
     }
 
+    static final java.util.Map<String, String> JIGSAW_COLUMN = java.util.Map.of("toxicity", "toxic",
+            "insult", "insult", "threat", "threat", "identity_attack", "identity_hate", "profanity", "obscene");
+
     /** The 101-comment Jigsaw sample: too small to train on, kept for checking. */
     static List<Example> jigsawSample(Path file) throws IOException {
+        return jigsawSample(file, "toxicity");
+    }
+
+    /** The sample's column for a target: toxic, insult, threat, identity_hate or obscene. */
+    static List<Example> jigsawSample(Path file, String target) throws IOException {
         List<String[]> rows = CsvReader.read(file, ',');
-        int toxic = column(rows.get(0), "toxic");
+        int toxic = column(rows.get(0), JIGSAW_COLUMN.get(target));
         int text = column(rows.get(0), "comment_text");
         List<Example> out = new ArrayList<>();
         for (String[] r : rows.subList(1, rows.size())) {

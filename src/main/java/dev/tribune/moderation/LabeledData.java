@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads labeled comments from JSONL files and from the layouts of the data sets in
- * ../shared/data, into examples for one target (toxicity or spam).
+ * ../shared/data, into examples for one target (toxicity, spam, or an attribute head:
+ * insult, threat, identity_attack, profanity).
  */
 public final class LabeledData {
     /** Sets built for the other target lend at most this many examples, all as negatives. */
@@ -46,10 +47,21 @@ public final class LabeledData {
         if (lower.endsWith(".jsonl") || lower.endsWith(".json")) return jsonl(path, target);
         List<Example> native_;
         String nativeTarget = "toxicity";
+        // the attribute heads take labels only from sets that mark that attribute
+        boolean hate = name.equals("stormfront_sentences.csv") || lower.startsWith("hatemoji");
+        if (hate && target.equals("identity_attack")) nativeTarget = target;
         if (lower.endsWith(".tsv")) native_ = ExtraSets.tsv(path);
         else if (name.equals("labeled_data.csv")) native_ = ExtraSets.davidson(path);
         else if (name.equals("stormfront_sentences.csv")) native_ = ExtraSets.stormfront(path);
+        else if (name.equals("test_examples.csv") && ExtraSets.JIGSAW_COLUMN.containsKey(target)) {
+            native_ = ExtraSets.jigsawSample(path, target);
+            nativeTarget = target;
+        }
         else if (name.equals("test_examples.csv")) native_ = ExtraSets.jigsawSample(path);
+        else if (name.equals("comments.csv") && CivilComments.labels(target)) {
+            native_ = CivilComments.read(path.getParent(), target);
+            nativeTarget = target;
+        }
         else if (name.equals("comments.csv")) native_ = CivilComments.read(path.getParent());
         else if (lower.startsWith("youtube") && lower.endsWith(".csv")) { native_ = ExtraSets.youtube(path); nativeTarget = "spam"; }
         else if (name.equals("SMSSpamCollection")) { native_ = ExtraSets.sms(path); nativeTarget = "spam"; }

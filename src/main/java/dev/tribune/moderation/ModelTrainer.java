@@ -43,7 +43,7 @@ public final class ModelTrainer {
             "civil-sentences", 2.0, "davidson", 0.5, "jigsaw-sentence-templates", 0.4, "civil-comments", 1.0);
 
     /** 0.5: each (source, class) cell weighs as the square root of its size; 1: all cells weigh the same. */
-    private static final double BALANCE = Double.parseDouble(System.getProperty("tribune.balance", "0.5"));
+    static final double BALANCE = Double.parseDouble(System.getProperty("tribune.balance", "0.5"));
 
     /** Whether the shipped weights are the average over all training steps rather than the last ones. */
     static final boolean AVERAGE = Boolean.parseBoolean(System.getProperty("tribune.average", "false"));
@@ -56,9 +56,21 @@ public final class ModelTrainer {
     static final double CONTEXT_LR = Double.parseDouble(System.getProperty("tribune.context.lr", "0.05"));
 
     private final Options options;
+    /** Weights of sources the caller adds (a newsroom's own decisions), on top of SOURCE_WEIGHT. */
+    private final Map<String, Double> extraWeights;
 
     public ModelTrainer(Options options) {
+        this(options, Map.of());
+    }
+
+    public ModelTrainer(Options options, Map<String, Double> extraWeights) {
         this.options = options;
+        this.extraWeights = Map.copyOf(extraWeights);
+    }
+
+    /** The weight one source gets before balancing. */
+    static double sourceWeight(String source) {
+        return SOURCE_WEIGHT.getOrDefault(source, 1.0);
     }
 
     /** True for the examples set aside for calibration (about one in ten, whole groups at a time). */
@@ -196,7 +208,8 @@ public final class ModelTrainer {
         for (int i = 0; i < out.length; i++) {
             Example e = examples.get(i);
             int n = cells.get(e.source() + "|" + e.label());
-            out[i] = SOURCE_WEIGHT.getOrDefault(e.source(), 1.0) / Math.pow(n, BALANCE);
+            double sourceWeight = extraWeights.containsKey(e.source()) ? extraWeights.get(e.source()) : sourceWeight(e.source());
+            out[i] = sourceWeight / Math.pow(n, BALANCE);
             total += out[i];
         }
         double scale = out.length / total;

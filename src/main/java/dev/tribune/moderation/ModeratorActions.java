@@ -121,6 +121,22 @@ public final class ModeratorActions {
                 Map.of("identity", kind.db(), "sanction", s.id())));
     }
 
+    /** Lifts a ban, ends a suspension or stops holding a writer's comments, now. */
+    public Sanction lift(long siteId, long sanctionId, Account by) {
+        Sanction s = sanctions.active(siteId).stream().filter(x -> x.id() == sanctionId).findFirst()
+                .orElseThrow(() -> Refusal.notFound("There is no sanction " + sanctionId + " in force on this site; it may have been lifted or run out."));
+        sanctions.lift(siteId, sanctionId, by.id());
+        String writer = sanctions.lastName(siteId, s.identity());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("sanction", s.id());
+        detail.put("kind", s.kind().db());
+        detail.put("identity", s.identity().kind().db());
+        if (s.until() != null) detail.put("until", s.until().toString());
+        db.update(h -> AuditLog.record(h, siteId, by, AuditLog.Action.LIFT, null, writer,
+                s.reason(), detail));
+        return s;
+    }
+
     private Identity identity(long commentId, Identity.Kind kind) {
         return sanctions.identitiesOf(commentId).stream().filter(i -> i.kind() == kind).findFirst()
                 .orElseThrow(() -> Refusal.invalid("identity", "This commenter has no " + switch (kind) {

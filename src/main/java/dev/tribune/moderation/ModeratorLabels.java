@@ -42,6 +42,15 @@ public final class ModeratorLabels {
                 .bind(5, accountId).bind(6, System.currentTimeMillis()).execute();
     }
 
+    /** A site's latest labels, newest first. */
+    public List<Label> latest(long siteId, int limit) {
+        return db.read(h -> h.createQuery("select site_id, comment_id, body, label, reason, created_at from moderator_label"
+                        + " where site_id = :site order by id desc limit :n")
+                .bind("site", siteId).bind("n", limit)
+                .map((rs, c) -> new Label(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                        Instant.ofEpochMilli(rs.getLong(6)))).list());
+    }
+
     /** Every label of a site (all sites when siteId is null), oldest first. */
     public List<Label> all(Long siteId) {
         return db.read(h -> h.createQuery("select site_id, comment_id, body, label, reason, created_at from moderator_label"

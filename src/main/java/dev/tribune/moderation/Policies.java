@@ -18,15 +18,34 @@ public final class Policies {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, String>> CHANGES = new TypeReference<>() {};
 
-    /** How long another node's policy change may go unseen here (PostgreSQL); this node's own take effect at once. */
+    /**
+     * How long a policy change whose notice was lost (PostgreSQL: a dropped LISTEN connection) may go
+     * unseen on another node; announced changes are forgotten everywhere within milliseconds.
+     */
     public static final java.time.Duration FRESH_FOR = java.time.Duration.ofSeconds(2);
 
     private final Database db;
+    private final java.util.function.LongConsumer afterChange;
     /** Every post asks for its site's policy; keeping it saves a query per post. */
     private final Cache<Long, Policy> bySite = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(FRESH_FOR).build();
 
     public Policies(Database db) {
+        this(db, siteId -> { });
+    }
+
+    /** afterChange is told the site id after its policy changed (to tell the other nodes). */
+    public Policies(Database db, java.util.function.LongConsumer afterChange) {
         this.db = db;
+        this.afterChange = afterChange;
+    }
+
+    /** Drops the remembered policy of a site (changed on another node). */
+    public void forget(long siteId) {
+        bySite.invalidate(siteId);
+    }
+
+    public void forgetAll() {
+        bySite.invalidateAll();
     }
 
     public Policy forSite(long siteId) {
@@ -48,8 +67,9 @@ public final class Policies {
 
     /** Changes some keys (values as typed: "0.7", "off", "true"); nothing is stored if any is refused. */
     public Policy change(long siteId, Map<String, String> changes, Long byAccount) {
+        Policy changed;
         try {
-            return db.write(h -> {
+            changed = db.write(h -> {
                 var row = h.createQuery("select preset, overrides from moderation_policy where site_id = ?").bind(0, siteId)
                         .map((rs, ctx) -> Map.entry(rs.getString(1), parse(rs.getString(2)))).findOne();
                 String preset = row.map(Map.Entry::getKey).orElse(Policy.BALANCED.preset());
@@ -62,6 +82,8 @@ public final class Policies {
         } finally {
             bySite.invalidate(siteId);
         }
+        afterChange.accept(siteId);
+        return changed;
     }
 
     private void store(long siteId, String preset, Map<String, String> changes, Long byAccount) {
@@ -70,6 +92,7 @@ public final class Policies {
         } finally {
             bySite.invalidate(siteId);
         }
+        afterChange.accept(siteId);
     }
 
     private static void upsert(org.jdbi.v3.core.Handle h, long siteId, String preset, Map<String, String> changes, Long byAccount) {

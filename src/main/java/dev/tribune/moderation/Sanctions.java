@@ -60,12 +60,7 @@ public final class Sanctions {
 
     /** Rejects the identity's published and held comments on the site; returns how many. */
     public int rejectEarlier(long siteId, Identity who, String why, Long byAccount) {
-        String column = switch (who.kind()) {
-            case ACCOUNT -> "cast(c.account_id as text)";
-            case EMAIL -> "lower(c.author_email)";
-            case GUEST -> "c.guest_key";
-            case IP -> "c.ip_hash";
-        };
+        String column = column(who.kind());
         List<Long> ids = db.read(h -> h.createQuery("select c.id from comment c join discussion d on d.id = c.discussion_id "
                         + "where d.site_id = ? and " + column + " = ? and c.status in ('published', 'pending') order by c.id")
                 .bind(0, siteId).bind(1, who.value()).mapTo(Long.class).list());
@@ -76,6 +71,23 @@ public final class Sanctions {
             db.update(h -> Decisions.record(h, id, Standing.NAME, "reject", reason, decidedBy, byAccount));
         }
         return ids.size();
+    }
+
+    /** The comment column holding one kind of identity. */
+    private static String column(Identity.Kind kind) {
+        return switch (kind) {
+            case ACCOUNT -> "cast(c.account_id as text)";
+            case EMAIL -> "lower(c.author_email)";
+            case GUEST -> "c.guest_key";
+            case IP -> "c.ip_hash";
+        };
+    }
+
+    /** The name the identity last commented under on the site, "" when it never did. */
+    public String lastName(long siteId, Identity who) {
+        return db.read(h -> h.createQuery("select c.author_name from comment c join discussion d on d.id = c.discussion_id "
+                        + "where d.site_id = ? and " + column(who.kind()) + " = ? order by c.id desc limit 1")
+                .bind(0, siteId).bind(1, who.value()).mapTo(String.class).findOne().orElse(""));
     }
 
     /** Ends a sanction now. */

@@ -210,4 +210,37 @@ public final class TextClassifier {
         for (int k = s; k <= t; k++) sb.append(k > s ? " " : "").append(tk.originalToken(k));
         return sb.toString();
     }
+
+    /** A sentence (or a window of a long one) of the text as written, in char offsets, and its probability. */
+    public record Span(int begin, int end, double probability) {}
+
+    /**
+     * Scores each sentence on its own, in the windows the whole-text score looks at. The spans
+     * cover the text end to end: each runs from where the previous one ended to where the next
+     * sentence's first word begins.
+     */
+    public List<Span> sentences(String text) {
+        String t = text == null ? "" : text;
+        TextFeatures.FeatureList fl = features.collect(tokens(t));
+        TextFeatures.Tokens tk = fl.tokens;
+        int n = tk.count;
+        float[] contrib = new float[n];
+        int[] nfeat = new int[n];
+        for (int k = 0; k < fl.size; k++) {
+            contrib[fl.token[k]] += weights[fl.hash[k] & (weights.length - 1)] * fl.value[k];
+            nfeat[fl.token[k]]++;
+        }
+        List<Span> out = new ArrayList<>();
+        int from = 0;
+        int begin = 0;
+        for (int i = 0; i < n; i++) {
+            if (tk.sentenceEnd[i] || i == n - 1 || i - from + 1 >= MAX_CHUNK_TOKENS) {
+                int end = i == n - 1 ? t.length() : tk.text.origin[tk.start[i + 1]];
+                out.add(new Span(begin, end, calibrate(unitLogit(contrib, nfeat, from, i + 1))));
+                begin = end;
+                from = i + 1;
+            }
+        }
+        return out;
+    }
 }

@@ -1,8 +1,6 @@
 package dev.tribune.publishing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tribune.domain.Commenters;
 import dev.tribune.domain.Refusal;
 import dev.tribune.domain.Site;
 import dev.tribune.store.Database;
@@ -18,40 +16,81 @@ import java.util.concurrent.atomic.AtomicReference;
  * The sites this Tribune serves. A request's site comes from its Host header; a Tribune with a
  * single site serves it under any host name. An embed's request, made from a page on another
  * origin, belongs to the one site that allows that origin (an origin belongs to one site only).
+ * The list is kept in memory; every change to it is announced (afterChange) so that every node,
+ * this one included, {@link #forget}s its copy.
  */
 public final class Sites {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
     private final AtomicReference<List<Site>> all = new AtomicReference<>();
+    private final Runnable afterChange;
 
-    public Sites(Database db) {
+    /** afterChange runs after each committed change to a site (to tell the other nodes). */
+    public Sites(Database db, Runnable afterChange) {
         this.db = db;
+        this.afterChange = afterChange;
     }
 
+    /** Drops the remembered list: the next request reads the sites again. */
+    public void forget() {
+        all.set(null);
+    }
+
+    private void changed() {
+        forget();
+        afterChange.run();
+    }
+
+    /** Longest site name, in characters. */
+    public static final int MAX_NAME = 120;
+
     public Site add(String host, String name) {
+        String h = checkHost(host);
+        String n = checkName(name);
+        if (byExactHost(h).isPresent()) throw new Refusal(409, "exists", "There is already a site for host " + h + ".");
+        db.update(hd -> hd.createUpdate("insert into site (host, name, created_at) values (?, ?, ?)")
+                .bind(0, h).bind(1, n).bind(2, System.currentTimeMillis()).execute());
+        changed();
+        return byExactHost(h).orElseThrow();
+    }
+
+    /** Renames a site and/or moves it to another host name (readers' links to the old host stop working). */
+    public Site rename(long siteId, String host, String name) {
+        String h = checkHost(host);
+        String n = checkName(name);
+        Optional<Site> owner = byExactHost(h);
+        if (owner.isPresent() && owner.get().id() != siteId) {
+            throw Refusal.invalid("host", "The host " + h + " already belongs to " + owner.get().name() + ".");
+        }
+        db.update(hd -> hd.createUpdate("update site set host = ?, name = ? where id = ?").bind(0, h).bind(1, n).bind(2, siteId).execute());
+        changed();
+        return byId(siteId).orElseThrow(() -> Refusal.notFound("There is no site " + siteId + "."));
+    }
+
+    private static String checkHost(String host) {
         String h = normalizeHost(host);
         if (h.isEmpty() || !h.matches("[a-z0-9.-]+(:\\d+)?")) {
             throw Refusal.invalid("host", "A site's host must be a host name like news.example.org, got '" + host + "'.");
         }
+        return h;
+    }
+
+    private static String checkName(String name) {
         if (name == null || name.isBlank()) throw Refusal.invalid("name", "A site needs a name.");
-        if (byExactHost(h).isPresent()) throw new Refusal(409, "exists", "There is already a site for host " + h + ".");
-        db.update(hd -> hd.createUpdate("insert into site (host, name, created_at) values (?, ?, ?)")
-                .bind(0, h).bind(1, name.strip()).bind(2, System.currentTimeMillis()).execute());
-        all.set(null);
-        return byExactHost(h).orElseThrow();
+        if (name.strip().length() > MAX_NAME) throw Refusal.invalid("name", "A site's name can be at most " + MAX_NAME + " characters.");
+        return name.strip();
     }
 
     public void setTagline(long siteId, String tagline) {
         db.update(h -> h.createUpdate("update site set tagline = ? where id = ?").bind(0, tagline).bind(1, siteId).execute());
-        all.set(null);
+        changed();
     }
 
     public List<Site> all() {
         List<Site> s = all.get();
         if (s == null) {
-            s = db.read(h -> h.createQuery("select id, host, name, tagline, allowed_origins, settings from site order by id")
+            s = db.read(h -> h.createQuery("select id, host, name, tagline, allowed_origins, commenting from site order by id")
                     .map((rs, ctx) -> new Site(rs.getLong("id"), rs.getString("host"), rs.getString("name"), rs.getString("tagline"),
-                            origins(rs.getString("allowed_origins")), settings(rs.getString("settings")).path(Site.GUEST_COMMENTING).asBoolean(true)))
+                            origins(rs.getString("allowed_origins")), commenting(rs.getString("commenting"))))
                     .list());
             all.set(s);
         }
@@ -96,15 +135,11 @@ public final class Sites {
         return storeOrigins(siteId, next);
     }
 
-    public Site setGuestCommenting(long siteId, boolean allowed) {
-        db.write(h -> {
-            String raw = h.createQuery("select settings from site where id = ?").bind(0, siteId).mapTo(String.class)
-                    .findOne().orElseThrow(() -> Refusal.notFound("There is no site " + siteId + "."));
-            ObjectNode s = settings(raw);
-            s.put(Site.GUEST_COMMENTING, allowed);
-            return h.createUpdate("update site set settings = ? where id = ?").bind(0, s.toString()).bind(1, siteId).execute();
-        });
-        all.set(null);
+    /** Chooses who may comment on the site: the one setting pages, the API and the embed all follow. */
+    public Site setCommenting(long siteId, Commenters who) {
+        int changed = db.write(h -> h.createUpdate("update site set commenting = ? where id = ?").bind(0, who.db()).bind(1, siteId).execute());
+        if (changed == 0) throw Refusal.notFound("There is no site " + siteId + ".");
+        changed();
         return byId(siteId).orElseThrow();
     }
 
@@ -118,7 +153,7 @@ public final class Sites {
     private Site storeOrigins(long siteId, List<String> origins) {
         db.update(h -> h.createUpdate("update site set allowed_origins = ? where id = ?")
                 .bind(0, String.join(" ", origins)).bind(1, siteId).execute());
-        all.set(null);
+        changed();
         return byId(siteId).orElseThrow();
     }
 
@@ -126,13 +161,12 @@ public final class Sites {
         return stored == null || stored.isBlank() ? List.of() : Arrays.asList(stored.strip().split("\\s+"));
     }
 
-    /** The site's settings object; a damaged value reads as no settings rather than stopping the site. */
-    private static ObjectNode settings(String raw) {
+    /** A stored value no release wrote reads as the strictest choice rather than opening the site to guests. */
+    private static Commenters commenting(String stored) {
         try {
-            JsonNode n = JSON.readTree(raw == null || raw.isBlank() ? "{}" : raw);
-            return n instanceof ObjectNode o ? o : JSON.createObjectNode();
-        } catch (Exception e) {
-            return JSON.createObjectNode();
+            return Commenters.parse(stored);
+        } catch (Refusal damaged) {
+            return Commenters.SUBSCRIBERS;
         }
     }
 
@@ -149,7 +183,7 @@ public final class Sites {
 
     public Optional<Site> byExactHost(String host) {
         String h = normalizeHost(host);
-        all.set(null);
+        forget();
         return all().stream().filter(s -> s.host().equals(h)).findFirst();
     }
 

@@ -5,19 +5,26 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * The store: SQLite (one writer, a few readers, WAL) or PostgreSQL, migrated by Flyway and
  * used through JDBI. Every statement of a feature goes through {@link #read} or {@link #write}.
+ * On SQLite, writes that arrive together are committed together ({@link GroupCommit}); on
+ * PostgreSQL each write is its own transaction on the caller's thread.
  */
 public final class Database implements AutoCloseable {
 
@@ -34,8 +41,10 @@ public final class Database implements AutoCloseable {
     private final Jdbi reader;
     // SQLite's driver is native code that pins a virtual thread to its carrier, so its
     // calls run on a few platform threads instead of on request threads.
-    private final ExecutorService writeThread;
+    private final GroupCommit groupCommit;
+    private final NameLocks names = new NameLocks(1024);
     private final ExecutorService readThreads;
+    private final List<Consumer<String>> statementWatchers = new CopyOnWriteArrayList<>();
 
     private Database(Kind kind, String description, HikariDataSource writePool, HikariDataSource readPool) {
         this.kind = kind;
@@ -44,11 +53,19 @@ public final class Database implements AutoCloseable {
         this.readPool = readPool;
         this.writer = Jdbi.create(writePool);
         this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
+        SqlLogger toWatchers = new SqlLogger() {
+            @Override
+            public void logBeforeExecution(StatementContext ctx) {
+                for (Consumer<String> w : statementWatchers) w.accept(ctx.getRenderedSql());
+            }
+        };
+        writer.setSqlLogger(toWatchers);
+        reader.setSqlLogger(toWatchers);
         if (kind == Kind.SQLITE) {
-            this.writeThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("sqlite-writer").daemon().factory());
+            this.groupCommit = new GroupCommit(writer, "sqlite-writer");
             this.readThreads = Executors.newFixedThreadPool(SQLITE_READERS, Thread.ofPlatform().name("sqlite-reader-", 0).daemon().factory());
         } else {
-            this.writeThread = null;
+            this.groupCommit = null;
             this.readThreads = null;
         }
     }
@@ -73,12 +90,20 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("cannot create the folder for " + file + ": " + e.getMessage(), e);
         }
         String jdbc = "jdbc:sqlite:" + file.toAbsolutePath();
-        HikariDataSource w = sqlitePool(jdbc, 1, "sqlite-write");
-        HikariDataSource r = sqlitePool(jdbc, SQLITE_READERS, "sqlite-read");
+        HikariDataSource w = sqlitePool(jdbc, 1, "sqlite-write", WRITER_CACHE_KIB);
+        HikariDataSource r = sqlitePool(jdbc, SQLITE_READERS, "sqlite-read", READER_CACHE_KIB);
         return new Database(Kind.SQLITE, "SQLite " + file.toAbsolutePath(), w, r);
     }
 
-    private static HikariDataSource sqlitePool(String jdbc, int size, String name) {
+    /**
+     * Page cache per connection. The writer updates a dozen indexes of the comment table per post
+     * (by text, writer, address, thread, time …), scattered over a large file: SQLite's default
+     * 2 MB keeps few of their pages.
+     */
+    private static final int WRITER_CACHE_KIB = 64 * 1024;
+    private static final int READER_CACHE_KIB = 16 * 1024;
+
+    private static HikariDataSource sqlitePool(String jdbc, int size, String name, int cacheKib) {
         HikariConfig c = new HikariConfig();
         c.setJdbcUrl(jdbc);
         c.setPoolName(name);
@@ -87,7 +112,11 @@ public final class Database implements AutoCloseable {
         c.addDataSourceProperty("journal_mode", "WAL");
         c.addDataSourceProperty("foreign_keys", "true");
         c.addDataSourceProperty("busy_timeout", "10000");
+        // WAL with NORMAL: a commit is durable against a crash of the process; only a power cut
+        // can lose the last commits (never corrupt the file). Temporary tables stay in memory.
         c.addDataSourceProperty("synchronous", "NORMAL");
+        c.addDataSourceProperty("cache_size", Integer.toString(-cacheKib));
+        c.addDataSourceProperty("temp_store", "MEMORY");
         c.setConnectionInitSql("pragma foreign_keys = on");
         return new HikariDataSource(c);
     }
@@ -148,15 +177,44 @@ public final class Database implements AutoCloseable {
 
     public String description() { return description; }
 
+    /**
+     * Hands the SQL of every statement run from now on, on any connection, to the watcher until
+     * the returned handle is closed: how tests and benchmarks count the statements of a request.
+     */
+    public AutoCloseable watchStatements(Consumer<String> watcher) {
+        statementWatchers.add(watcher);
+        return () -> statementWatchers.remove(watcher);
+    }
+
     /** Runs read-only work on a reader connection. */
     public <T> T read(Function<Handle, T> work) {
         return run(readThreads, () -> reader.withHandle(work::apply));
     }
 
-    /** Runs work in one transaction on the writer connection. */
+    /**
+     * Runs work in one transaction on the writer connection: the caller gets its result (or its
+     * exception) only once that transaction committed. On SQLite the transaction may hold other
+     * callers' work too, each in its own savepoint, so work must not commit, roll back or wait for
+     * other writes itself; one caller's failure undoes only its own work.
+     */
     public <T> T write(Function<Handle, T> work) {
-        return run(writeThread, () -> writer.inTransaction(work::apply));
+        if (groupCommit != null) return groupCommit.run(work);
+        return run(null, () -> writer.inTransaction(work::apply));
     }
+
+    /**
+     * Runs work (reads and writes) while no other work under any of these names runs in this
+     * process: a writer's posts, judged on their past and stored one after the other. With SQLite
+     * this process is the only writer, so that covers every write; with PostgreSQL other nodes
+     * may write too ({@link #sharedByNodes}), which {@link Dialect#lockNames} inside the
+     * transaction covers.
+     */
+    public <T> T oneAtATime(java.util.Collection<String> lockNames, java.util.function.Supplier<T> work) {
+        return names.holding(lockNames, work);
+    }
+
+    /** Whether other processes (Tribune nodes) may write to this database at the same time. */
+    public boolean sharedByNodes() { return kind == Kind.POSTGRESQL; }
 
     /** Runs work in one transaction on the writer connection, returning nothing. */
     public void update(java.util.function.Consumer<Handle> work) {
@@ -188,7 +246,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (writeThread != null) writeThread.shutdown();
+        if (groupCommit != null) groupCommit.close();
         if (readThreads != null) readThreads.shutdown();
         if (readPool != writePool) readPool.close();
         writePool.close();

@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
+
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +29,10 @@ public enum Dialect {
         @Override public String forUpdate() {
             // One writer connection serializes writes already.
             return "";
+        }
+
+        @Override public void lockNames(Handle h, Collection<String> names) {
+            // One writer connection serializes writes already.
         }
     },
     POSTGRESQL {
@@ -60,6 +67,12 @@ public enum Dialect {
         }
 
         @Override public String forUpdate() { return " for update"; }
+
+        @Override public void lockNames(Handle h, Collection<String> names) {
+            // Always in the same order, so that two transactions locking overlapping names cannot deadlock.
+            long[] keys = names.stream().mapToLong(Dialect::key).distinct().sorted().toArray();
+            for (long k : keys) h.createQuery("select pg_advisory_xact_lock(?)").bind(0, k).mapTo(String.class).one();
+        }
     };
 
     /** The schema Tribune's tables live in, for catalog lookups (null: the only one). */
@@ -76,6 +89,23 @@ public enum Dialect {
      * concurrent writers on PostgreSQL wait instead of working from a stale count.
      */
     public abstract String forUpdate();
+
+    /**
+     * Makes other transactions that lock any of these names wait until this one ends: on
+     * PostgreSQL a transaction-scoped advisory lock per name; on SQLite nothing, as its one writer
+     * runs transactions one after the other.
+     */
+    public abstract void lockNames(Handle h, Collection<String> names);
+
+    /** A name as a 64-bit advisory lock key (FNV-1a). */
+    static long key(String name) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < name.length(); i++) {
+            hash ^= name.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
 
     /** A table or column name quoted for SQL; both databases take double quotes. */
     public static String quote(String name) {

@@ -2,6 +2,10 @@ package dev.tribune.web;
 
 import dev.tribune.domain.Refusal;
 import dev.tribune.moderation.AuditLog;
+import dev.tribune.moderation.Classifiers;
+import dev.tribune.moderation.ModelAgreement;
+import dev.tribune.moderation.ModelVersion;
+import dev.tribune.moderation.ModeratorLabels;
 import dev.tribune.moderation.Policies;
 import dev.tribune.moderation.Policy;
 import io.helidon.webserver.http.HttpRules;
@@ -20,6 +24,7 @@ import java.util.Map;
  * The site's moderation settings at /admin/moderation (admins only): start over from a preset,
  * change single settings (refusals shown in place, with what was typed), and edit the site's own
  * banned, suspect and allowed words. Every change goes to the audit log with old and new values.
+ * Also shows which toxicity model runs and how often it agreed with the moderators lately.
  */
 public final class AdminModeration implements HttpService {
     /** Longest word list a site keeps, in characters. */
@@ -27,13 +32,21 @@ public final class AdminModeration implements HttpService {
 
     private final Policies policies;
     private final AuditLog audit;
+    private final Classifiers classifiers;
+    private final ModeratorLabels labels;
+    private final int agreementDecisions;
     private final Visitors visitors;
     private final Templates templates;
     private final StaffOnly door;
 
-    public AdminModeration(Policies policies, AuditLog audit, Visitors visitors, Templates templates) {
+    /** classifiers may be null when posting is scored by something else (then no model is shown). */
+    public AdminModeration(Policies policies, AuditLog audit, Classifiers classifiers, ModeratorLabels labels, int agreementDecisions,
+                           Visitors visitors, Templates templates) {
         this.policies = policies;
         this.audit = audit;
+        this.classifiers = classifiers;
+        this.labels = labels;
+        this.agreementDecisions = agreementDecisions;
         this.visitors = visitors;
         this.templates = templates;
         this.door = new StaffOnly(visitors);
@@ -179,6 +192,11 @@ public final class AdminModeration implements HttpService {
         m.put("note", note);
         m.put("fields", PolicyFields.SETTINGS);
         m.put("lists", PolicyFields.WORD_LISTS);
+        ModelVersion model = classifiers == null ? null : classifiers.toxicityVersion();
+        m.put("model", model);
+        m.put("agreement", model == null ? null : ModelAgreement.measure(classifiers.toxicityModel(), model.trainedAt(),
+                labels.latest(v.site().id(), agreementDecisions)));
+        m.put("window", agreementDecisions);
         Responses.html(res, status, templates.render("admin/moderation.jte", m));
     }
 }

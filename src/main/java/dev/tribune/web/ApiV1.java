@@ -137,7 +137,8 @@ public final class ApiV1 implements HttpService {
         Posted p = keepingNoCookieOnRefusal(v, res, () -> writer.post(typed));
         Comment c = p.comment();
         String note = p.verdict().passes() ? null : "Your comment is held for review before it appears: " + p.verdict().reason();
-        CommentJson json = node(c, me).map(CommentJson::of).orElseGet(() -> CommentJson.of(lone(c)));
+        // Answered from what was stored: a new comment has no replies and no votes yet.
+        CommentJson json = CommentJson.of(p.asShownToWriter());
         res.header(HeaderNames.LOCATION, "/api/v1/comments/" + c.id());
         Responses.noStore(res);
         Responses.json(res, 201, json.single(c.discussionId(), note));

@@ -12,12 +12,13 @@ import java.util.Optional;
 
 /**
  * Articles and discussions as the anonymous read path needs them, kept in memory so that a cached
- * page or a 304 asks the database nothing. Writers on this node drop entries right after their
- * commit ({@link #discussionChanged}, {@link #articleChanged}); on PostgreSQL another node's change
- * is seen here within {@link #FRESH_FOR} at most, when the entry ages out.
+ * page or a 304 asks the database nothing. Every node drops entries when it hears of a change
+ * ({@link #discussionChanged}, {@link #articleChanged}): its own writers' right after their commit,
+ * and on PostgreSQL other nodes' through the live bridge's NOTIFY a few milliseconds later.
+ * {@link #FRESH_FOR} only bounds how long a change whose notice was lost goes unseen.
  */
 public final class ArticleIndex {
-    /** The most a change made on another node stays unseen by this node's anonymous readers. */
+    /** The most a change whose notice never arrived (a dropped LISTEN connection) stays unseen here. */
     public static final Duration FRESH_FOR = Duration.ofSeconds(2);
     private static final int MAX_ENTRIES = 20_000;
 
@@ -41,40 +42,23 @@ public final class ArticleIndex {
     }
 
     /** The article with this slug on the site (absent ones are not remembered: they cost a query each). */
+    // Loads go through Cache.get: an invalidation that arrives while a load runs waits for it and then
+    // drops what it read, where a read-then-put could store a version older than the invalidation.
     public Optional<Article> bySlug(long siteId, String slug) {
-        SlugKey k = new SlugKey(siteId, slug);
-        Article a = bySlug.getIfPresent(k);
-        if (a != null) return Optional.of(a);
-        Optional<Article> found = newsroom.bySlug(siteId, slug);
-        found.ifPresent(x -> bySlug.put(k, x));
-        return found;
+        return Optional.ofNullable(bySlug.get(new SlugKey(siteId, slug), k -> newsroom.bySlug(k.siteId(), k.slug()).orElse(null)));
     }
 
     public Optional<Article> article(long articleId) {
-        Article a = byId.getIfPresent(articleId);
-        if (a != null) return Optional.of(a);
-        Optional<Article> found = newsroom.byId(articleId);
-        found.ifPresent(x -> byId.put(articleId, x));
-        return found;
+        return Optional.ofNullable(byId.get(articleId, id -> newsroom.byId(id).orElse(null)));
     }
 
     public Optional<Discussion> discussion(long discussionId) {
-        Discussion d = discussionById.getIfPresent(discussionId);
-        if (d != null) return Optional.of(d);
-        Optional<Discussion> found = discussions.byId(discussionId);
-        found.ifPresent(x -> discussionById.put(discussionId, x));
-        return found;
+        return Optional.ofNullable(discussionById.get(discussionId, id -> discussions.byId(id).orElse(null)));
     }
 
     public Optional<Discussion> forArticle(long articleId) {
-        Long id = discussionOfArticle.getIfPresent(articleId);
-        if (id != null) return discussion(id);
-        Optional<Discussion> found = discussions.forArticle(articleId);
-        found.ifPresent(d -> {
-            discussionOfArticle.put(articleId, d.id());
-            discussionById.put(d.id(), d);
-        });
-        return found;
+        Long id = discussionOfArticle.get(articleId, a -> discussions.forArticle(a).map(Discussion::id).orElse(null));
+        return id == null ? Optional.empty() : discussion(id);
     }
 
     /** A comment, vote or setting of the discussion changed (its version, count or open flag). */
@@ -86,6 +70,13 @@ public final class ArticleIndex {
     public void articleChanged(long discussionId) {
         discussionById.invalidate(discussionId);
         // Rare (an editor saved an article), so forgetting every article is simpler than tracking which.
+        bySlug.invalidateAll();
+        byId.invalidateAll();
+    }
+
+    /** Changes may have gone unheard (the bridge reconnected): forget everything that can change. */
+    public void forgetAll() {
+        discussionById.invalidateAll();
         bySlug.invalidateAll();
         byId.invalidateAll();
     }

@@ -128,12 +128,13 @@ public final class ArticlePages implements HttpService {
     }
 
     private ArticleView view(ServerRequest req, Visitor v, Article a, CommentForm form, Long replyTo) {
-        Discussion d = discussions.forArticle(a.id()).orElseThrow();
+        // Only the id is taken from the index (it never changes); the page reads the discussion itself.
+        long discussionId = index.forArticle(a.id()).orElseThrow().id();
         Sort sort = Sort.parse(Responses.query(req, "sort"));
-        ThreadPage page = threads.page(d.id(), sort, Responses.query(req, "after"), Limits.PAGE_SIZE, v.guestKey(),
+        ThreadPage page = threads.page(discussionId, sort, Responses.query(req, "after"), Limits.PAGE_SIZE, v.guestKey(),
                 v.commenter().accountId());
         Author author = a.authorId() == null ? null : newsroom.authorById(a.authorId()).orElse(null);
-        Map<Long, Integer> mine = v.guestKey() != null || v.staff() != null || v.reader() != null ? votes.mine(d.id(), v.commenter()) : Map.of();
+        Map<Long, Integer> mine = v.guestKey() != null || v.staff() != null || v.reader() != null ? votes.mine(discussionId, v.commenter()) : Map.of();
         return new ArticleView(v.site(), a, author, page, form, replyTo, mine, v);
     }
 

@@ -4,6 +4,8 @@ import dev.tribune.discussion.Discussions;
 import dev.tribune.domain.Discussion;
 import dev.tribune.domain.Refusal;
 import dev.tribune.domain.Site;
+import dev.tribune.domain.Commenters;
+import dev.tribune.identity.SiteSignOn;
 import dev.tribune.publishing.PageUrls;
 import dev.tribune.publishing.Sites;
 import io.helidon.http.HeaderNames;
@@ -31,11 +33,13 @@ public final class EmbedApi implements HttpService {
 
     private final Sites sites;
     private final Discussions discussions;
+    private final SiteSignOn signOn;
     private final Visitors visitors;
 
-    public EmbedApi(Sites sites, Discussions discussions, Visitors visitors) {
+    public EmbedApi(Sites sites, Discussions discussions, SiteSignOn signOn, Visitors visitors) {
         this.sites = sites;
         this.discussions = discussions;
+        this.signOn = signOn;
         this.visitors = visitors;
     }
 
@@ -45,7 +49,14 @@ public final class EmbedApi implements HttpService {
                 .get("/api/v1/counts", this::counts);
     }
 
-    record SiteJson(String name, boolean guestCommenting) {}
+    /**
+     * What the embed needs to know of the site: who may comment (commenters: anyone, accounts or
+     * subscribers, the one site setting), guestCommenting (true exactly when that is anyone), and
+     * the providers its sign-in popup offers.
+     */
+    record SiteJson(String name, boolean guestCommenting, String commenters, List<ProviderJson> signIn) {}
+
+    record ProviderJson(String name, String label) {}
 
     record PageJson(String key, String url, String title) {}
 
@@ -67,7 +78,13 @@ public final class EmbedApi implements HttpService {
         Discussion d = discussions.ensurePage(site.id(), key, title(Responses.query(req, "title")), url.strip().replaceFirst("#.*$", ""));
         res.header(HeaderNames.CACHE_CONTROL, "public, max-age=10");
         Responses.json(res, 200, new EmbedJson(ApiJson.DiscussionJson.of(d), new PageJson(d.pageKey(), d.url(), d.title()),
-                new SiteJson(site.name(), site.guestCommenting())));
+                siteJson(site)));
+    }
+
+    private SiteJson siteJson(Site site) {
+        Commenters who = signOn.commenters(site.id());
+        List<ProviderJson> providers = signOn.providers(site.id()).stream().map(p -> new ProviderJson(p.name(), p.label())).toList();
+        return new SiteJson(site.name(), who.guestsMayComment(), who.db(), providers);
     }
 
     /** GET /api/v1/counts?url=…&url=…[&id=…]: {"the url or id as sent": count}, 0 for pages nobody has opened yet. */

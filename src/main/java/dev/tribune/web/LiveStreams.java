@@ -62,10 +62,11 @@ public final class LiveStreams implements HttpService {
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.header("X-Accel-Buffering", "no");
         try (s; SseSink sink = res.sink(SseSink.TYPE)) {
-            // Read after joining, so the count covers every event the stream will not send.
+            // Read after joining, so the count covers every event the stream will not send; a fresh stream's count
+            // was read with its starting event, so it does not also cover one the stream will send.
             Discussion now = discussions.byId(d.id()).orElse(d);
             Map<String, Object> ready = new LinkedHashMap<>();
-            ready.put("commentCount", now.commentCount());
+            ready.put("commentCount", s.commentCountAtStart() >= 0 ? s.commentCountAtStart() : now.commentCount());
             ready.put("open", now.open());
             ready.put("lastEventId", s.startedAt());
             ready.put("reload", s.tooFarBehind());

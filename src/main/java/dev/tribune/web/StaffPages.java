@@ -2,8 +2,8 @@ package dev.tribune.web;
 
 import dev.tribune.domain.Account;
 import dev.tribune.domain.Refusal;
-import dev.tribune.identity.Accounts;
 import dev.tribune.identity.SignInThrottle;
+import dev.tribune.identity.SiteStaff;
 import dev.tribune.identity.StaffSessions;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -16,17 +16,20 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Staff sign-in and sign-out. A session belongs to the site it was opened on. */
+/**
+ * Staff sign-in and sign-out. A session belongs to the site it was opened on; staff of another
+ * site who were given a role here sign in with their own email and password.
+ */
 public final class StaffPages implements HttpService {
-    private final Accounts accounts;
+    private final SiteStaff staff;
     private final StaffSessions sessions;
     private final Visitors visitors;
     private final Templates templates;
     private final boolean secureCookies;
     private final SignInThrottle throttle = new SignInThrottle(Clock.systemUTC());
 
-    public StaffPages(Accounts accounts, StaffSessions sessions, Visitors visitors, Templates templates, boolean secureCookies) {
-        this.accounts = accounts;
+    public StaffPages(SiteStaff staff, StaffSessions sessions, Visitors visitors, Templates templates, boolean secureCookies) {
+        this.staff = staff;
         this.sessions = sessions;
         this.visitors = visitors;
         this.templates = templates;
@@ -70,7 +73,7 @@ public final class StaffPages implements HttpService {
                 throw new Refusal(429, "too-many-attempts", "Too many failed sign-in attempts. Try again in "
                         + Fmt.plural(minutes, "minute") + ".");
             }
-            Optional<Account> account = accounts.authenticate(v.site().id(), email, password);
+            Optional<Account> account = staff.authenticate(v.site().id(), email, password);
             if (account.isEmpty()) {
                 throttle.failed(v.site().id(), email, v.clientIp());
                 throw new Refusal(401, "wrong-credentials", "That email address and password do not match a staff account of "

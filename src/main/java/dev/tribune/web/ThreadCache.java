@@ -11,15 +11,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Ready bytes of a thread for anonymous readers: rendered once per discussion version and page,
- * gzipped once, and served as they are, with a version-based ETag (304 on If-None-Match) and a
- * Cache-Control that lets a CDN share them. Entries also age out after {@link #FRESH_FOR}, so
- * what does not bump the version (vote totals) lags by seconds, not forever. No brotli: Maven
- * Central has no well-kept pure-Java brotli encoder (only a decoder, or native bindings).
+ * gzipped (quickly, then well: see {@link Entry}), and served as they are, with a version-based
+ * ETag (304 on If-None-Match) and a Cache-Control that lets a CDN share them. Entries also age
+ * out after {@link #FRESH_FOR}, so what does not bump the version (vote totals) lags by seconds,
+ * not forever. No brotli: Maven Central has no well-kept pure-Java brotli encoder (only a
+ * decoder, or native bindings).
  */
 public final class ThreadCache {
     /** How long shared bytes stay, here and in a CDN, before they are made again. */
@@ -36,21 +39,49 @@ public final class ThreadCache {
         }
     }
 
-    private record Entry(byte[] plain, byte[] gzip) {
-        static Entry of(byte[] plain) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, plain.length / 4));
-            try (GZIPOutputStream z = new GZIPOutputStream(out, 8192)) {
-                z.write(plain);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /**
+     * The bytes of one response. The first gzip is made at the fastest level, because a reader is
+     * waiting for it. When a second reader asks for the same bytes, a background thread makes the
+     * smaller default-level gzip and swaps it in for the readers after (same content, same ETag);
+     * bytes nobody asks for again are never compressed twice.
+     */
+    private static final class Entry {
+        final byte[] plain;
+        volatile byte[] gzip;
+        private final AtomicBoolean recompressed = new AtomicBoolean();
+
+        Entry(byte[] plain) {
+            this.plain = plain;
+            this.gzip = gzip(plain, Deflater.BEST_SPEED);
+        }
+
+        void askedAgain() {
+            if (recompressed.compareAndSet(false, true)) {
+                Thread.ofVirtual().name("thread-cache-gzip").start(() -> gzip = gzip(plain, Deflater.DEFAULT_COMPRESSION));
             }
-            return new Entry(plain, out.toByteArray());
+        }
+    }
+
+    static byte[] gzip(byte[] plain, int level) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, plain.length / 4));
+        try (GZIPOutputStream z = new LevelledGzip(out, level)) {
+            z.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static final class LevelledGzip extends GZIPOutputStream {
+        LevelledGzip(ByteArrayOutputStream out, int level) throws IOException {
+            super(out, 8192);
+            def.setLevel(level);
         }
     }
 
     private final Cache<Key, Entry> entries = Caffeine.newBuilder()
             .maximumWeight(MAX_BYTES)
-            .weigher((Key k, Entry e) -> e.plain().length + e.gzip().length)
+            .weigher((Key k, Entry e) -> e.plain.length + e.gzip.length)
             .expireAfterWrite(FRESH_FOR)
             .build();
 
@@ -68,15 +99,17 @@ public final class ThreadCache {
         }
         // One render per key even when many readers miss at once: the others wait for it. A
         // refused render (a bad cursor) throws before any shared header is set on its error.
-        Entry e = entries.get(key, k -> Entry.of(render.get()));
+        Entry e = entries.getIfPresent(key);
+        if (e != null) e.askedAgain();
+        else e = entries.get(key, k -> new Entry(render.get()));
         sharedHeaders(res, etag);
         res.status(Status.OK_200);
         res.header(HeaderNames.CONTENT_TYPE, contentType);
         if (acceptsGzip(req.headers().first(HeaderNames.ACCEPT_ENCODING).orElse(null))) {
             res.header(HeaderNames.CONTENT_ENCODING, "gzip");
-            res.send(e.gzip());
+            res.send(e.gzip);
         } else {
-            res.send(e.plain());
+            res.send(e.plain);
         }
     }
 

@@ -68,8 +68,7 @@ public final class Visitors {
         StaffSessions.Session staff = null;
         String staffToken = Responses.cookie(req, STAFF_COOKIE);
         if (staffToken != null) {
-            staff = sessions.find(staffToken)
-                    .filter(s -> s.account().siteId() == site.id() && s.account().role().isStaff()).orElse(null);
+            staff = sessions.find(staffToken, site.id()).orElse(null);
         }
         ReaderSessions.Session reader = readerSession(Responses.cookie(req, READER_COOKIE), site);
         return new Visitor(site, ip, () -> signer.hash("ip", ip), id.isPresent() ? token : null, guestKey, staff, reader, false);

@@ -22,6 +22,20 @@ class SettingsTest {
     }
 
     @Test
+    void newsroomModelsLiveBesideTheSqliteFileUnlessTribuneModelsSaysElsewhere() {
+        assertThat(env(Map.of("TRIBUNE_DATABASE", "sqlite:/srv/news/tribune.db")).modelsFolder())
+                .isEqualTo(java.nio.file.Path.of("/srv/news/models"));
+        assertThat(env(Map.of("TRIBUNE_DATABASE", "sqlite:/srv/news/tribune.db", "TRIBUNE_MODELS", "/var/lib/models")).modelsFolder())
+                .isEqualTo(java.nio.file.Path.of("/var/lib/models"));
+        assertThat(env(Map.of("TRIBUNE_DATABASE", "postgresql://db:5432/news")).modelsFolder())
+                .isEqualTo(java.nio.file.Path.of("models").toAbsolutePath());
+        assertThat(env(Map.of()).agreementDecisions()).isEqualTo(200);
+        assertThat(env(Map.of("TRIBUNE_AGREEMENT_DECISIONS", "50")).agreementDecisions()).isEqualTo(50);
+        assertThatThrownBy(() -> env(Map.of("TRIBUNE_AGREEMENT_DECISIONS", "0"))).hasMessageContaining("TRIBUNE_AGREEMENT_DECISIONS");
+        assertThatThrownBy(() -> env(Map.of("TRIBUNE_AGREEMENT_DECISIONS", "many"))).hasMessageContaining("TRIBUNE_AGREEMENT_DECISIONS");
+    }
+
+    @Test
     void flagsWinOverTheEnvironment() {
         Settings s = Settings.resolve(Map.of("TRIBUNE_PORT", "9000", "TRIBUNE_DATABASE", "sqlite:a.db"), 9100, null, "sqlite:b.db",
                 "https://c.example.org/", null, "10.0.0.0/8, 127.0.0.1");

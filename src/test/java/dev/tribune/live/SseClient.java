@@ -12,10 +12,10 @@ import java.util.stream.Stream;
 
 /** A test reader of one Server-Sent Events stream: parses events as they arrive, on its own thread. */
 public final class SseClient implements AutoCloseable {
-    /** One event as a browser's EventSource would see it; heartbeats are not events. */
-    public record Event(String id, String name, String data) {}
+    /** One event as a browser's EventSource would see it (heartbeats are not events), and when it arrived (System.nanoTime). */
+    public record Event(String id, String name, String data, long receivedAt) {}
 
-    private static final Event END = new Event(null, "(end of stream)", null);
+    private static final Event END = new Event(null, "(end of stream)", null, 0);
 
     public final HttpResponse<Stream<String>> response;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -46,7 +46,7 @@ public final class SseClient implements AutoCloseable {
         try (Stream<String> lines = response.body()) {
             for (String line : (Iterable<String>) lines::iterator) {
                 if (line.isEmpty()) {
-                    if (data != null) events.add(new Event(id, name == null ? "message" : name, data.toString()));
+                    if (data != null) events.add(new Event(id, name == null ? "message" : name, data.toString(), System.nanoTime()));
                     id = null;
                     name = null;
                     data = null;

@@ -25,7 +25,7 @@ class SchemaParityIT {
             Catalog.Table comment = s.tables().get("comment");
             assertThat(comment.primaryKey()).containsExactly("id");
             assertThat(comment.selfReferences()).containsExactly(new Catalog.ForeignKey(List.of("parent_id"), "comment", List.of("id")));
-            assertThat(comment.indexes()).containsKeys("comment_thread", "comment_root", "comment_best", "comment_recent");
+            assertThat(comment.indexes()).containsKeys("comment_thread", "comment_root", "comment_best", "comment_recent", "comment_top_level");
             assertThat(s.tables().get("discussion").uniqueKeys()).contains(List.of("site_id", "page_key"), List.of("article_id"));
             assertThat(s.tables().get("vote").primaryKey()).containsExactly("comment_id", "voter_key");
             assertThat(s.tables().get("vote").column("value")).isEqualTo(new Catalog.Column("value", "integer", true));

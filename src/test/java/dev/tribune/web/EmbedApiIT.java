@@ -2,8 +2,11 @@ package dev.tribune.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tribune.TestTribune;
+import dev.tribune.domain.Commenters;
+import dev.tribune.domain.Reader;
 import dev.tribune.domain.Refusal;
 import dev.tribune.domain.Site;
+import dev.tribune.identity.SignedLinks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -226,20 +229,37 @@ class EmbedApiIT {
         assertThat(send(from("https://evil.example", "/api/v1/counts?url=" + q(GAZETTE + "/counted"))).statusCode()).isEqualTo(403);
     }
 
+    /** Comments stored under a discussion in any status (a held one counts too). */
+    static long stored(long discussionId) {
+        return t.app.db.read(h -> h.createQuery("select count(*) from comment where discussion_id = ?").bind(0, discussionId)
+                .mapTo(Long.class).one());
+    }
+
     @Test
-    void aSiteWithoutGuestCommentingRefusesGuestsAndKeepsNothing() throws Exception {
+    void theEmbedFollowsTheSiteCommentingSettingInEachMode() throws Exception {
         long d = pageOn(COURIER, COURIER + "/members-only");
-        t.app.sites.setGuestCommenting(courier.id(), false);
         try {
-            HttpResponse<String> page = send(from(COURIER, "/api/v1/pages?url=" + q(COURIER + "/members-only")));
-            assertThat(json(page).path("site").path("guestCommenting").asBoolean()).isFalse();
-            HttpResponse<String> r = postJson(from(COURIER, "/api/v1/discussions/" + d + "/comments"), "{\"name\":\"Gus\",\"body\":\"Let me in.\"}");
-            assertThat(r.statusCode()).isEqualTo(403);
-            assertThat(json(r).path("type").asText()).endsWith("/account-required");
-            assertThat(r.headers().firstValue("Tribune-Browser")).isEmpty();
-            assertThat(t.app.discussions.byId(d).orElseThrow().commentCount()).isZero();
+            for (Commenters who : Commenters.values()) {
+                t.app.sites.setCommenting(courier.id(), who);
+                JsonNode site = json(send(from(COURIER, "/api/v1/pages?url=" + q(COURIER + "/members-only")))).path("site");
+                assertThat(site.path("commenters").asText()).isEqualTo(who.db());
+                assertThat(site.path("guestCommenting").asBoolean()).isEqualTo(who == Commenters.ANYONE);
+                long before = stored(d);
+                HttpResponse<String> r = postJson(from(COURIER, "/api/v1/discussions/" + d + "/comments"),
+                        "{\"name\":\"Gus\",\"body\":\"Let me in, " + who.db() + ".\"}");
+                long after = stored(d);
+                if (who == Commenters.ANYONE) {
+                    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+                    assertThat(after).isEqualTo(before + 1);
+                } else {
+                    assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+                    assertThat(json(r).path("type").asText()).endsWith(who == Commenters.ACCOUNTS ? "/account-required" : "/subscribers-only");
+                    assertThat(r.headers().firstValue("Tribune-Browser")).isEmpty();
+                    assertThat(after).isEqualTo(before);
+                }
+            }
         } finally {
-            t.app.sites.setGuestCommenting(courier.id(), true);
+            t.app.sites.setCommenting(courier.id(), Commenters.ANYONE);
         }
     }
 
@@ -257,5 +277,57 @@ class EmbedApiIT {
 
     static int discussionRows() {
         return t.app.db.read(h -> h.createQuery("select count(*) from discussion").mapTo(Integer.class).one());
+    }
+
+    @Test
+    void aSignInHandOffCodeWorksOnceAndOnlyFromTheOriginItWasMadeFor() throws Exception {
+        Reader reader = t.app.readers.signUp(t.site.id(), "hana@test.org", "a long reader password", "Hana Handoff");
+        String code = t.app.links.issue(SignedLinks.Purpose.HANDOFF, reader.id(), GAZETTE);
+        String body = "{\"code\":\"" + code + "\"}";
+        // From another site's origin, or with no origin at all, the code is worth nothing (and stays unused).
+        HttpResponse<String> elsewhere = postJson(from(COURIER, "/api/v1/embed/session"), body);
+        assertThat(elsewhere.statusCode()).isEqualTo(401);
+        assertThat(json(elsewhere).path("type").asText()).endsWith("/invalid-handoff");
+        assertThat(postJson(from(null, "/api/v1/embed/session"), body).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> ok = postJson(from(GAZETTE, "/api/v1/embed/session"), body);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("Access-Control-Allow-Origin")).contains(GAZETTE);
+        String token = json(ok).path("token").asText();
+        HttpResponse<String> me = send(from(GAZETTE, "/api/v1/session").header("Authorization", "Bearer " + token));
+        assertThat(json(me).path("reader").path("id").asLong()).isEqualTo(reader.id());
+        // Used once: a second exchange (say, by a page that overheard it) is refused.
+        HttpResponse<String> again = postJson(from(GAZETTE, "/api/v1/embed/session"), body);
+        assertThat(again.statusCode()).isEqualTo(401);
+        assertThat(json(again).path("detail").asText()).contains("used already");
+
+        // A code for another site's reader, made out to this origin, signs no one in here.
+        Reader stranger = t.app.readers.signUp(courier.id(), "sid@test.org", "a long reader password", "Sid Stranger");
+        String foreign = t.app.links.issue(SignedLinks.Purpose.HANDOFF, stranger.id(), GAZETTE);
+        assertThat(postJson(from(GAZETTE, "/api/v1/embed/session"), "{\"code\":\"" + foreign + "\"}").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theSignInPopupServesOnlyOriginsASiteAllowsAndListsThatSitesProviders() throws Exception {
+        t.app.signOn.addProvider(t.site.id(), "keycloak", "oidc", "Keycloak", "https://id.gazette.example", "client", "secret");
+        JsonNode site = json(send(from(GAZETTE, "/api/v1/pages?url=" + q(GAZETTE + "/popup")))).path("site");
+        assertThat(site.path("commenters").asText()).isEqualTo("anyone");
+        assertThat(site.path("signIn").get(0).path("label").asText()).isEqualTo("Keycloak");
+
+        HttpResponse<String> popup = send(from(null, "/embed/sign-in?origin=" + q(GAZETTE)).header("Accept", "text/html"));
+        assertThat(popup.statusCode()).isEqualTo(200);
+        assertThat(popup.body()).contains("Sign in to The Test Gazette")
+                .contains("href=\"/account/providers/keycloak/start?embed=" + q(GAZETTE) + "\"");
+        // The courier's popup (same comments host) offers the courier's providers: none.
+        assertThat(send(from(null, "/embed/sign-in?origin=" + q(COURIER)).header("Accept", "text/html")).body())
+                .contains("offers no sign-in here").doesNotContain("keycloak");
+
+        for (String path : new String[] {"/embed/sign-in?origin=" + q("https://evil.example"),
+                "/account/providers/keycloak/start?embed=" + q("https://evil.example")}) {
+            HttpResponse<String> refused = send(from(null, path).header("Accept", "text/html"));
+            assertThat(refused.statusCode()).as(path).isEqualTo(403);
+            assertThat(refused.body()).contains("https://evil.example");
+            assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("tribune_signin="));
+        }
     }
 }

@@ -1,16 +1,26 @@
 package dev.tribune.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tribune.TestTribune;
 import dev.tribune.discussion.NewComment;
 import dev.tribune.domain.Commenter;
 import dev.tribune.domain.Discussion;
+import dev.tribune.domain.Reader;
+import dev.tribune.domain.Commenters;
 import dev.tribune.domain.Site;
 import dev.tribune.publishing.PageUrls;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,9 +35,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cookies. A control cookie shows the blocking is real before the embed is trusted to work under it.
  */
 class EmbedBrowserIT {
+    static final ObjectMapper JSON = new ObjectMapper();
     static TestTribune t;
     static HttpServer pages;
     static HttpServer control;
@@ -50,6 +67,9 @@ class EmbedBrowserIT {
     static String tribune;
     /** What Cookie header each control request arrived with, by its tag. */
     static final Map<String, String> cookiesSeen = new ConcurrentHashMap<>();
+    /** The SSO token each /signed/… host page renders for its reader (none: the page has no token). */
+    static final Map<String, String> ssoTokens = new ConcurrentHashMap<>();
+    static MockOAuth2Server oidc;
 
     @BeforeAll
     static void start() throws Exception {
@@ -71,6 +91,11 @@ class EmbedBrowserIT {
         hostOrigin = "http://localhost:" + pages.getAddress().getPort();
         t.app.sites.allowOrigin(t.site.id(), hostOrigin);
 
+        oidc = new MockOAuth2Server();
+        oidc.start();
+        t.app.signOn.addProvider(t.site.id(), "keycloak", "oidc", "Keycloak", oidc.issuerUrl("default").toString(),
+                "tribune-client", "tribune-secret");
+
         browser = chromium();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
@@ -81,6 +106,7 @@ class EmbedBrowserIT {
         if (browser != null) browser.quit();
         if (pages != null) pages.stop(0);
         if (control != null) control.stop(0);
+        if (oidc != null) oidc.shutdown();
         t.close();
     }
 
@@ -105,7 +131,13 @@ class EmbedBrowserIT {
         String path = x.getRequestURI().getPath();
         String csp = "default-src 'self'; script-src 'self' " + tribune + "; connect-src 'self' " + tribune
                 + "; style-src 'self' " + tribune + "; img-src 'self' " + tribune;
-        String html = switch (path.startsWith("/story/") ? "/story" : path) {
+        String html = switch (path.startsWith("/story/") ? "/story" : path.startsWith("/signed/") ? "/signed" : path) {
+            case "/signed" -> {
+                // What a newsroom's backend renders: the token only for its signed-in reader.
+                String token = ssoTokens.get(path);
+                yield page("Members' story", "<h1>Members' story</h1><div data-tribune-thread data-url=\"" + hostOrigin + path + "\""
+                        + (token == null ? "" : " data-sso-token=\"" + token + "\"") + "></div>", "embed.js");
+            }
             case "/story" -> page("Harbour ferry story", "<h1>Harbour ferry story</h1><p>The article text.</p>"
                     + "<div data-tribune-thread data-url=\"" + hostOrigin + path + "\" data-title=\"Harbour ferry story\"></div>", "embed.js");
             case "/dark" -> {
@@ -185,6 +217,11 @@ class EmbedBrowserIT {
 
     @Test
     void theBrowserReallyDropsThirdPartyCookies() {
+        assertThirdPartyCookiesAreDropped();
+    }
+
+    static void assertThirdPartyCookiesAreDropped() {
+        cookiesSeen.clear();
         String c = "http://127.0.0.1:" + control.getAddress().getPort();
         // First-party, the control cookie is kept and sent back: the control itself works.
         browser.get(c + "/set?name=first");
@@ -302,16 +339,126 @@ class EmbedBrowserIT {
         assertThat(inThread("section.tribune").getAttribute("data-scheme")).isEqualTo("light");
     }
 
-    @Test
-    @Disabled("TODO(accounts): needs POST /api/v1/sessions/sso (the accounts branch). Page with data-sso-token=<HS256 JWT made "
-            + "with the site's secret>; expect the embed signed in, a post under the token's name with its badge, no cookie set.")
-    void anSsoReaderArrivesSignedInAndPostsUnderTheirOwnNameWithTheirBadge() {
+    static List<String> tribuneCookies() {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cookies = (List<Map<String, Object>>) browser.executeCdpCommand("Storage.getCookies", Map.of()).get("cookies");
+        return cookies.stream().map(c -> String.valueOf(c.get("name"))).filter(n -> n.startsWith("tribune_")).toList();
+    }
+
+    /** What the embed keeps in the host page's own storage. */
+    static JsonNode embedStorage() throws Exception {
+        Object raw = browser.executeScript("return localStorage.getItem(arguments[0])", "tribune:" + tribune);
+        return JSON.readTree(raw == null ? "{}" : raw.toString());
+    }
+
+    static String ssoToken(String secret, String sub, String name, String role, List<String> badges) throws Exception {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(sub).audience("localhost").issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300))).claim("email", sub + "@members.test.org").claim("name", name)
+                .claim("role", role).claim("badges", badges).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+
+    static int sessionStatus(String bearer) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tribune + "/api/v1/session"))
+                .header("Authorization", "Bearer " + bearer).header("Origin", hostOrigin).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     @Test
-    @Disabled("TODO(accounts): needs OIDC sign-in (accounts branch) and mock-oauth2-server. Click 'Sign in' in the embed: a "
-            + "first-party popup on the comments host runs the code flow and hands a bearer token back by postMessage to the "
-            + "host page's origin; expect the embed signed in after the popup closes, with third-party cookies still blocked.")
+    void anSsoReaderArrivesSignedInAndPostsUnderTheirOwnNameWithTheirBadge() throws Exception {
+        assertThirdPartyCookiesAreDropped();
+        String secret = t.app.signOn.newSsoSecret(t.site.id());
+        t.app.sites.setCommenting(t.site.id(), Commenters.SUBSCRIBERS);
+        try {
+            ssoReaderSignsInPostsAndSignsOut(secret);
+        } finally {
+            t.app.sites.setCommenting(t.site.id(), Commenters.ANYONE);
+        }
+    }
+
+    private void ssoReaderSignsInPostsAndSignsOut(String secret) throws Exception {
+        // The newsroom's page for its signed-in subscriber carries a token made with the site's secret.
+        ssoTokens.put("/signed/members", ssoToken(secret, "sam-42", "Sam Subscriber", "subscriber", List.of("Member since 2019")));
+        browser.get(hostOrigin + "/signed/members");
+        assertThat(inThread(".account .name").getText()).isEqualTo("Sam Subscriber");
+        assertThat(inThread(".account .badge").getText()).isEqualTo("Member since 2019");
+        assertThat(thread().findElements(By.cssSelector("form.compose input[name=name]"))).isEmpty();
+        inThread("form.compose textarea").sendKeys("Posted as a subscriber from the newsroom's page.");
+        inThread("form.compose button[type=submit]").click();
+        WebElement mine = commentWith("Posted as a subscriber from the newsroom's page.");
+        assertThat(mine.findElement(By.cssSelector(".name")).getText()).isEqualTo("Sam Subscriber");
+        assertThat(mine.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Member since 2019");
+        Reader sam = t.app.readers.byEmail(t.site.id(), "sam-42@members.test.org").orElseThrow();
+        long byAccount = t.app.db.read(h -> h.createQuery("select count(*) from comment where account_id = ? and body_md like 'Posted as a subscriber%'")
+                .bind(0, sam.id()).mapTo(Long.class).one());
+        assertThat(byAccount).isEqualTo(1);
+        // Signed in through headers only: no Tribune cookie anywhere in the browser.
+        assertThat(tribuneCookies()).isEmpty();
+        String session = embedStorage().path("session").asText();
+        assertThat(sessionStatus(session)).isEqualTo(200);
+
+        // A reload with the same token keeps the same session (no second exchange needed).
+        browser.navigate().refresh();
+        assertThat(inThread(".account .name").getText()).isEqualTo("Sam Subscriber");
+        assertThat(embedStorage().path("session").asText()).isEqualTo(session);
+
+        // The newsroom signs its reader out: Tribune.signOut() ends the session, and on this
+        // subscribers-only site the guest is told so instead of getting a form.
+        browser.executeAsyncScript("Tribune.signOut().then(arguments[arguments.length - 1])");
+        until(s -> s.findElements(By.cssSelector(".account .name")).isEmpty() ? true : null);
+        assertThat(inThread("p.note").getText()).isEqualTo("Only subscribers can comment on The Test Gazette.");
+        assertThat(sessionStatus(session)).isEqualTo(401);
+        assertThat(embedStorage().has("session")).isFalse();
+
+        // A single-page site signs in with the JavaScript API; a later page without a token means signed out.
+        String again = ssoToken(secret, "sam-42", "Sam Subscriber", "subscriber", List.of("Member since 2019"));
+        browser.executeAsyncScript("Tribune.signIn(arguments[0]).then(arguments[arguments.length - 1])", again);
+        assertThat(inThread(".account .name").getText()).isEqualTo("Sam Subscriber");
+        String second = embedStorage().path("session").asText();
+        assertThat(second).isNotEqualTo(session);
+        browser.get(hostOrigin + "/signed/members-logged-out");
+        assertThat(inThread("p.note").getText()).isEqualTo("Only subscribers can comment on The Test Gazette.");
+        assertThat(thread().findElements(By.cssSelector(".account .name"))).isEmpty();
+        assertThat(sessionStatus(second)).isEqualTo(401);
+
+        // A plain reader (not a subscriber) signed in by the newsroom is told why there is no form.
+        ssoTokens.put("/signed/plain", ssoToken(secret, "rita-7", "Rita Reader", "reader", List.of()));
+        browser.get(hostOrigin + "/signed/plain");
+        assertThat(inThread(".account .name").getText()).isEqualTo("Rita Reader");
+        assertThat(inThread("p.note").getText()).isEqualTo("Only subscribers can comment on The Test Gazette.");
+        browser.executeAsyncScript("Tribune.signOut().then(arguments[arguments.length - 1])");
+    }
+
+    @Test
     void anOidcSignInThroughTheEmbedCompletes() {
+        assertThirdPartyCookiesAreDropped();
+        oidc.enqueueCallback(new DefaultOAuth2TokenCallback("default", "olive-77", "JWT", List.of("tribune-client"),
+                Map.of("email", "olive.popup@test.org", "email_verified", true, "name", "Olive Popup"), 3600));
+        browser.get(hostOrigin + "/story/oidc");
+        String hostWindow = browser.getWindowHandle();
+        inThread("button.sign-in").click();
+        String popup = wait.until(d -> d.getWindowHandles().stream().filter(h -> !h.equals(hostWindow)).findFirst().orElse(null));
+        browser.switchTo().window(popup);
+        // The popup is on the comments host itself, where its cookies are first-party.
+        assertThat(browser.getCurrentUrl()).startsWith(tribune + "/embed/sign-in?origin=");
+        wait.until(d -> d.findElement(By.cssSelector("a.provider"))).click();
+        // The provider answers, the hand-off page posts its code to the host page and closes itself.
+        wait.until(d -> d.getWindowHandles().size() == 1);
+        browser.switchTo().window(hostWindow);
+        assertThat(inThread(".account .name").getText()).isEqualTo("Olive Popup");
+        inThread("form.compose textarea").sendKeys("Signed in through the popup.");
+        inThread("form.compose button[type=submit]").click();
+        WebElement mine = commentWith("Signed in through the popup.");
+        assertThat(mine.findElement(By.cssSelector(".name")).getText()).isEqualTo("Olive Popup");
+        Reader olive = t.app.readers.byEmail(t.site.id(), "olive.popup@test.org").orElseThrow();
+        long writer = t.app.db.read(h -> h.createQuery("select account_id from comment where body_md = 'Signed in through the popup.'")
+                .mapTo(Long.class).one());
+        assertThat(writer).isEqualTo(olive.id());
+        // The embed's own Sign out ends it.
+        inThread("button.sign-out").click();
+        until(s -> s.findElements(By.cssSelector(".account .name")).isEmpty() ? true : null);
+        assertThat(inThread("button.sign-in")).isNotNull();
     }
 }

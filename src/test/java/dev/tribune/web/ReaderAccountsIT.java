@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tribune.TestTribune;
 import dev.tribune.domain.Comment;
-import dev.tribune.identity.Commenters;
+import dev.tribune.domain.Commenters;
 import dev.tribune.identity.SignInThrottle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +42,7 @@ class ReaderAccountsIT {
 
     @AfterEach
     void anyoneMayCommentAgain() {
-        t.app.signOn.setCommenters(t.site.id(), Commenters.ANYONE);
+        t.app.sites.setCommenting(t.site.id(), Commenters.ANYONE);
     }
 
     /** Signs up and confirms the address through the emailed link; returns nothing, the account is ready. */
@@ -242,7 +242,7 @@ class ReaderAccountsIT {
     @Test
     void aSiteCanRequireAnAccountToComment() throws Exception {
         signUp("ann@test.org", "Ann Account");
-        t.app.signOn.setCommenters(t.site.id(), Commenters.ACCOUNTS);
+        t.app.sites.setCommenting(t.site.id(), Commenters.ACCOUNTS);
         String path = "/api/v1/discussions/" + t.discussionId() + "/comments";
         int before = t.app.discussions.forArticle(t.article.id()).orElseThrow().commentCount();
         HttpResponse<String> guest = t.sendJson(TestTribune.browser(), "POST", path, "{\"name\":\"Guest\",\"body\":\"Let me in.\"}");
@@ -255,9 +255,67 @@ class ReaderAccountsIT {
         assertThat(api("POST", path, "{\"body\":\"Signed in, so welcome.\"}", apiSignIn("ann@test.org"), null).statusCode()).isEqualTo(201);
 
         // Subscribers only: a plain reader account is not enough.
-        t.app.signOn.setCommenters(t.site.id(), Commenters.SUBSCRIBERS);
+        t.app.sites.setCommenting(t.site.id(), Commenters.SUBSCRIBERS);
         HttpResponse<String> reader = api("POST", path, "{\"body\":\"Am I a subscriber?\"}", apiSignIn("ann@test.org"), null);
         assertThat(reader.statusCode()).isEqualTo(403);
         assertThat(json(reader).path("type").asText()).endsWith("/subscribers-only");
+    }
+
+    @Test
+    void eachCommentingModeHoldsOnThePageAndTheApiForGuestsReadersAndSubscribers() throws Exception {
+        signUp("rex@test.org", "Rex Reader");
+        signUp("sue@test.org", "Sue Subscriber");
+        t.app.db.update(h -> h.createUpdate("update account set role = 'subscriber' where email = 'sue@test.org'").execute());
+        String path = "/api/v1/discussions/" + t.discussionId() + "/comments";
+        HttpClient readerBrowser = TestTribune.browser();
+        signIn(readerBrowser, "rex@test.org");
+        String rex = apiSignIn("rex@test.org");
+        String sue = apiSignIn("sue@test.org");
+        for (Commenters who : Commenters.values()) {
+            t.app.sites.setCommenting(t.site.id(), who);
+            String text = " in mode " + who.db() + ".";
+            // The article page: a guest's form, then a signed-in reader's.
+            HttpResponse<String> guestPage = t.postForm(TestTribune.browser(), "/articles/harbour-story/comments",
+                    form("name", "Gil Guest", "body", "Guest page" + text));
+            HttpResponse<String> readerPage = t.postForm(readerBrowser, "/articles/harbour-story/comments",
+                    form("csrf", csrfOf(t.get(readerBrowser, "/articles/harbour-story").body()), "body", "Reader page" + text));
+            // The API, as the embed and apps use it.
+            HttpResponse<String> guestApi = t.sendJson(TestTribune.browser(), "POST", path, "{\"name\":\"Gil\",\"body\":\"Guest api" + text + "\"}");
+            HttpResponse<String> readerApi = api("POST", path, "{\"body\":\"Reader api" + text + "\"}", rex, null);
+            HttpResponse<String> subscriberApi = api("POST", path, "{\"body\":\"Subscriber api" + text + "\"}", sue, null);
+
+            assertThat(subscriberApi.statusCode()).as(who + " subscriber " + subscriberApi.body()).isEqualTo(201);
+            switch (who) {
+                case ANYONE -> {
+                    assertThat(guestPage.statusCode()).as(guestPage.body()).isEqualTo(303);
+                    assertThat(guestApi.statusCode()).isEqualTo(201);
+                    assertThat(readerPage.statusCode()).isEqualTo(303);
+                    assertThat(readerApi.statusCode()).isEqualTo(201);
+                }
+                case ACCOUNTS -> {
+                    assertThat(guestPage.statusCode()).isEqualTo(401);
+                    assertThat(guestPage.body()).contains("Please sign in to comment here.").contains("Guest page" + text);
+                    assertThat(json(guestApi).path("type").asText()).endsWith("/account-required");
+                    assertThat(readerPage.statusCode()).isEqualTo(303);
+                    assertThat(readerApi.statusCode()).isEqualTo(201);
+                }
+                case SUBSCRIBERS -> {
+                    assertThat(guestPage.statusCode()).isEqualTo(401);
+                    assertThat(guestPage.body()).contains("Only subscribers can comment here").contains("Guest page" + text);
+                    assertThat(json(guestApi).path("type").asText()).endsWith("/subscribers-only");
+                    assertThat(readerPage.statusCode()).isEqualTo(403);
+                    assertThat(readerPage.body()).contains("Only subscribers can comment here.").contains("Reader page" + text);
+                    assertThat(readerApi.statusCode()).isEqualTo(403);
+                    assertThat(json(readerApi).path("type").asText()).endsWith("/subscribers-only");
+                }
+            }
+            long stored = t.app.db.read(h -> h.createQuery("select count(*) from comment where body_md like ?")
+                    .bind(0, "%" + text).mapTo(Long.class).one());
+            assertThat(stored).as("comments kept in mode " + who).isEqualTo(switch (who) {
+                case ANYONE -> 5;
+                case ACCOUNTS -> 3;
+                case SUBSCRIBERS -> 1;
+            });
+        }
     }
 }

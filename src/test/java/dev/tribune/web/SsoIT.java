@@ -11,7 +11,7 @@ import dev.tribune.TestTribune;
 import dev.tribune.domain.Comment;
 import dev.tribune.domain.Role;
 import dev.tribune.domain.Site;
-import dev.tribune.identity.Commenters;
+import dev.tribune.domain.Commenters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -144,11 +144,11 @@ class SsoIT {
 
     @Test
     void subscriberOnlyCommentingLetsSubscribersAndHostStaffIn() throws Exception {
-        t.app.signOn.setCommenters(t.site.id(), Commenters.SUBSCRIBERS);
+        t.app.sites.setCommenting(t.site.id(), Commenters.SUBSCRIBERS);
         try {
             subscribersOnly();
         } finally {
-            t.app.signOn.setCommenters(t.site.id(), Commenters.ANYONE);
+            t.app.sites.setCommenting(t.site.id(), Commenters.ANYONE);
         }
     }
 

@@ -19,15 +19,23 @@ final class StaffBrowser {
 
     final TestTribune t;
     final HttpClient client = TestTribune.browser();
+    /** Where the console is: the test server's URL, or the same port under another host name (another site). */
+    final String base;
     String csrf;
 
-    private StaffBrowser(TestTribune t) {
+    private StaffBrowser(TestTribune t, String base) {
         this.t = t;
+        this.base = base;
     }
 
     static StaffBrowser signIn(TestTribune t, String email, String password) throws Exception {
-        StaffBrowser b = new StaffBrowser(t);
-        HttpResponse<String> r = t.postForm(b.client, "/login", form("email", email, "password", password));
+        return signIn(t, "127.0.0.1", email, password);
+    }
+
+    /** Signs in on the site served under host (the Host header the requests carry). */
+    static StaffBrowser signIn(TestTribune t, String host, String email, String password) throws Exception {
+        StaffBrowser b = new StaffBrowser(t, "http://" + host + ":" + t.port);
+        HttpResponse<String> r = b.postRaw("/login", "email", email, "password", password);
         assertThat(r.statusCode()).as("sign-in of " + email + ": " + r.body()).isEqualTo(303);
         HttpResponse<String> admin = b.get("/admin");
         assertThat(admin.statusCode()).isEqualTo(200);
@@ -42,7 +50,7 @@ final class StaffBrowser {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return t.get(client, path);
+        return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts a form with this session's CSRF token added. */
@@ -51,12 +59,13 @@ final class StaffBrowser {
         System.arraycopy(kv, 0, all, 0, kv.length);
         all[kv.length] = "csrf";
         all[kv.length + 1] = csrf;
-        return t.postForm(client, path, form(all));
+        return postRaw(path, all);
     }
 
     /** Posts a form exactly as given (no token unless the caller puts one in). */
     HttpResponse<String> postRaw(String path, String... kv) throws Exception {
-        return t.postForm(client, path, form(kv));
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(kv))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> send(HttpRequest.Builder req) throws Exception {
@@ -64,7 +73,7 @@ final class StaffBrowser {
     }
 
     URI uri(String path) {
-        return URI.create(t.url(path));
+        return URI.create(base + path);
     }
 
     static String form(String... kv) {

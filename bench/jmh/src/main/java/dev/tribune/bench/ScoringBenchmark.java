@@ -1,7 +1,7 @@
 package dev.tribune.bench;
 
 import dev.tribune.moderation.Classifiers;
-import dev.tribune.moderation.Scores;
+import dev.tribune.moderation.TextScores;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,7 +47,7 @@ public class ScoringBenchmark {
     }
 
     @Benchmark
-    public Scores score400Chars() {
+    public TextScores score400Chars() {
         next = (next + 1) & (comments.length - 1);
         return classifiers.score(comments[next]);
     }
