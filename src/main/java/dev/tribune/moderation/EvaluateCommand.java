@@ -51,13 +51,13 @@ final class EvaluateCommand implements Callable<Integer> {
             examples.addAll(LabeledData.read(f, target));
         }
         if (heldOut) {
-            ModelTrainer.Options o = ModelTrainer.Options.standard(TrainCommand.bits(target));
+            ModelTrainer.Options o = ModelTrainer.Options.standard(TrainCommand.bits(target), target);
             SourceEvaluation.heldOutGroups(examples, target, o).forEach(System.out::println);
             return 0;
         }
         if (leaveOneOut) {
             int bits = TrainCommand.bits(target);
-            ModelTrainer.Options o = baseline ? ModelTrainer.Options.baseline(bits) : ModelTrainer.Options.standard(bits);
+            ModelTrainer.Options o = baseline ? ModelTrainer.Options.baseline(bits) : ModelTrainer.Options.standard(bits, target);
             SourceEvaluation.leaveOneSourceOut(examples, target, o, threads).forEach(System.out::println);
             return 0;
         }

@@ -20,7 +20,9 @@ import java.util.zip.InflaterInputStream;
  */
 public final class ModelFile {
     private static final int MAGIC = 0x5452424d; // "TRBM"
+    /** Format 1: word weights only; format 2 adds the neural second opinion. */
     private static final int FORMAT = 1;
+    private static final int FORMAT_WITH_CONTEXT = 2;
 
     private ModelFile() {}
 
@@ -36,7 +38,7 @@ public final class ModelFile {
         DeflaterOutputStream zip = new DeflaterOutputStream(raw, deflater);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(zip, 1 << 16));
         out.writeInt(MAGIC);
-        out.writeInt(FORMAT);
+        out.writeInt(m.context == null ? FORMAT : FORMAT_WITH_CONTEXT);
         out.writeUTF(m.target);
         out.writeUTF(m.description);
         TextClassifier.Settings s = m.settings;
@@ -51,6 +53,18 @@ public final class ModelFile {
         out.writeFloat(m.threshold);
         out.writeInt(m.weights.length);
         for (float w : m.weights) out.writeShort(Float.floatToFloat16(w));
+        if (m.context != null) {
+            EmbeddingModel c = m.context;
+            out.writeFloat(m.contextWeight);
+            out.writeInt(c.bits);
+            out.writeInt(c.dim);
+            out.writeInt(c.hidden);
+            for (float v : c.vectors) out.writeShort(Float.floatToFloat16(v));
+            for (float v : c.layer) out.writeFloat(v);
+            for (float v : c.layerBias) out.writeFloat(v);
+            for (float v : c.out) out.writeFloat(v);
+            out.writeFloat(c.outBias);
+        }
         out.flush();
         zip.finish();
         deflater.end();
@@ -66,7 +80,7 @@ public final class ModelFile {
         DataInputStream in = new DataInputStream(new BufferedInputStream(new InflaterInputStream(raw), 1 << 16));
         if (in.readInt() != MAGIC) throw new IOException("not a Tribune model file");
         int format = in.readInt();
-        if (format != FORMAT) throw new IOException("unsupported model format " + format);
+        if (format != FORMAT && format != FORMAT_WITH_CONTEXT) throw new IOException("unsupported model format " + format);
         String target = in.readUTF();
         String description = in.readUTF();
         TextClassifier.Settings s = new TextClassifier.Settings(in.readInt(), in.readFloat(), in.readBoolean(), in.readFloat(), in.readBoolean());
@@ -78,6 +92,27 @@ public final class ModelFile {
         if (n != 1 << s.bits()) throw new IOException("model file is damaged (weight count)");
         float[] w = new float[n];
         for (int i = 0; i < n; i++) w[i] = Float.float16ToFloat(in.readShort());
-        return new TextClassifier(target, description, s, w, bias, a, b, threshold);
+        if (format == FORMAT) return new TextClassifier(target, description, s, w, bias, a, b, threshold);
+        float contextWeight = in.readFloat();
+        int bits = in.readInt();
+        int dim = in.readInt();
+        int hidden = in.readInt();
+        if (bits < 1 || bits > 24 || dim < 1 || dim > 256 || hidden < 1 || hidden > 256) {
+            throw new IOException("model file is damaged (network size)");
+        }
+        float[] vectors = new float[(1 << bits) * dim];
+        for (int i = 0; i < vectors.length; i++) vectors[i] = Float.float16ToFloat(in.readShort());
+        float[] layer = readFloats(in, hidden * dim);
+        float[] layerBias = readFloats(in, hidden);
+        float[] out = readFloats(in, hidden);
+        float outBias = in.readFloat();
+        EmbeddingModel context = new EmbeddingModel(bits, dim, hidden, vectors, layer, layerBias, out, outBias);
+        return new TextClassifier(target, description, s, w, bias, a, b, threshold, context, contextWeight);
+    }
+
+    private static float[] readFloats(DataInputStream in, int n) throws IOException {
+        float[] f = new float[n];
+        for (int i = 0; i < n; i++) f[i] = in.readFloat();
+        return f;
     }
 }

@@ -35,10 +35,19 @@ public final class TextClassifier {
     final float calibA;
     final float calibB;
     final float threshold;
+    /** The neural second opinion, or null for a model of word weights alone. */
+    final EmbeddingModel context;
+    /** How much the second opinion's score adds to the word weights' score. */
+    final float contextWeight;
     private final TextFeatures features;
 
     TextClassifier(String target, String description, Settings settings, float[] weights, float bias,
                    float calibA, float calibB, float threshold) {
+        this(target, description, settings, weights, bias, calibA, calibB, threshold, null, 0f);
+    }
+
+    TextClassifier(String target, String description, Settings settings, float[] weights, float bias,
+                   float calibA, float calibB, float threshold, EmbeddingModel context, float contextWeight) {
         this.target = target;
         this.description = description;
         this.settings = settings;
@@ -47,6 +56,8 @@ public final class TextClassifier {
         this.calibA = calibA;
         this.calibB = calibB;
         this.threshold = threshold;
+        this.context = context;
+        this.contextWeight = contextWeight;
         this.features = new TextFeatures(settings.bits(), settings.quoteWeight(), settings.lexicon());
     }
 
@@ -117,7 +128,13 @@ public final class TextClassifier {
             contrib[t] += w[fl.hash[k] & mask] * fl.value[k];
             nfeat[t]++;
         }
-        double whole = unitLogit(contrib, nfeat, 0, n);
+        float[] tv = null;
+        int[] ccount = null;
+        if (context != null && contextWeight != 0) {
+            ccount = new int[n];
+            tv = context.tokenVectors(features.collectContext(tk), ccount);
+        }
+        double whole = spanLogit(contrib, nfeat, tv, ccount, 0, n);
         double best = whole;
         int bestFrom = 0;
         int bestTo = n;
@@ -127,7 +144,7 @@ public final class TextClassifier {
                 if (tk.sentenceEnd[t] || t == n - 1 || t - from + 1 >= MAX_CHUNK_TOKENS) {
                     // a sentence that is all quotation is someone else's voice: it must not lift the score
                     if ((from > 0 || t < n - 1) && !allQuoted(tk, from, t + 1)) {
-                        double l = unitLogit(contrib, nfeat, from, t + 1);
+                        double l = spanLogit(contrib, nfeat, tv, ccount, from, t + 1);
                         if (l > best) { best = l; bestFrom = from; bestTo = t + 1; }
                     }
                     from = t + 1;
@@ -141,6 +158,11 @@ public final class TextClassifier {
     private static boolean allQuoted(TextFeatures.Tokens tk, int from, int to) {
         for (int t = from; t < to; t++) if (!tk.quoted[t]) return false;
         return true;
+    }
+
+    private double spanLogit(float[] contrib, int[] nfeat, float[] tv, int[] ccount, int from, int to) {
+        double l = unitLogit(contrib, nfeat, from, to);
+        return tv == null ? l : l + contextWeight * context.score(tv, ccount, from, to);
     }
 
     private double unitLogit(float[] contrib, int[] nfeat, int from, int to) {

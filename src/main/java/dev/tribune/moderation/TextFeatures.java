@@ -135,6 +135,41 @@ public final class TextFeatures {
         return fl;
     }
 
+    private static final int NS_CONTEXT_WORD = 0x2545f491;
+    private static final int NS_CONTEXT_PAIR = 0x9e3779b9;
+    private static final int NS_CONTEXT_NEGATED = 0x7f4a7c15;
+    /** How many words after "not", "never", "don't" … count as negated. */
+    static final int NEGATION_SCOPE = 3;
+    private static final int[] NEGATORS = java.util.stream.Stream.of("not", "no", "never", "dont", "doesnt", "didnt",
+            "isnt", "arent", "wasnt", "werent", "cant", "cannot", "wont", "wouldnt", "shouldnt", "couldnt", "aint",
+            "nobody", "nothing", "neither", "nor", "without", "hardly", "stop", "against")
+            .mapToInt(Lexicon::hash).sorted().toArray();
+
+    static boolean isNegator(int tokenHash) {
+        return java.util.Arrays.binarySearch(NEGATORS, tokenHash) >= 0;
+    }
+
+    /**
+     * The word-level features the {@link EmbeddingModel} reads: words, word pairs, listed bad
+     * words, and words in the scope of a negation marked as such. Full hashes, unscaled values.
+     */
+    public FeatureList collectContext(Tokens tk) {
+        FeatureList fl = new FeatureList(tk);
+        char[] c = tk.text.chars;
+        int negatedUntil = -1;
+        for (int t = 0; t < tk.count; t++) {
+            float v = tk.quoted[t] ? quoteWeight : 1f;
+            int h = tk.hash[t];
+            fl.add(t, mix(h ^ NS_CONTEXT_WORD), v);
+            if (t > 0 && !tk.sentenceEnd[t - 1]) fl.add(t, mix(tk.hash[t - 1] * 31 + h ^ NS_CONTEXT_PAIR), v);
+            if (lexicon && Lexicon.ENGLISH.matches(c, tk.start[t], tk.end[t])) fl.add(t, mix(NS_CONTEXT_WORD * 7), v);
+            if (t <= negatedUntil) fl.add(t, mix(h ^ NS_CONTEXT_NEGATED), v);
+            if (isNegator(h)) negatedUntil = t + NEGATION_SCOPE;
+            if (tk.sentenceEnd[t]) negatedUntil = -1;
+        }
+        return fl;
+    }
+
     /** Whether two readers produce the same features before masking. */
     boolean sameAs(TextFeatures other) {
         return quoteWeight == other.quoteWeight && lexicon == other.lexicon;

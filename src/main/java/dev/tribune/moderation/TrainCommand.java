@@ -93,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
             examples.addAll(LabeledData.read(f, t));
         }
         int bits = bits(t);
-        ModelTrainer.Options options = baseline ? ModelTrainer.Options.baseline(bits) : ModelTrainer.Options.standard(bits);
+        ModelTrainer.Options options = baseline ? ModelTrainer.Options.baseline(bits) : ModelTrainer.Options.standard(bits, t);
         System.err.printf("training %s model on %d examples ...%n", t, examples.size());
         long start = System.nanoTime();
         TextClassifier model = new ModelTrainer(options).train(examples, t);
