@@ -231,8 +231,13 @@ public final class Database implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+        return await(pool.submit(task));
+    }
+
+    /** Waits for work handed to a database thread, and rethrows what it threw as it was thrown. */
+    static <T> T await(java.util.concurrent.Future<T> result) {
         try {
-            return pool.submit(task).get();
+            return result.get();
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException re) throw re;

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 
@@ -49,17 +48,7 @@ final class GroupCommit implements AutoCloseable {
         if (closed) throw new IllegalStateException("the database is closed");
         Job<T> job = new Job<>(work, new CompletableFuture<>());
         queue.add(job);
-        try {
-            return job.done().get();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) throw re;
-            if (c instanceof Error err) throw err;
-            throw new IllegalStateException(c);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the database", e);
-        }
+        return Database.await(job.done());
     }
 
     private void loop() {
