@@ -109,6 +109,22 @@ public final class Browser implements AutoCloseable {
                 .until(condition::apply);
     }
 
+    /**
+     * Clicks something that loads a new page (a form's submit button) and waits until the new
+     * document has loaded: the old one is marked, and the wait ends when the mark is gone.
+     */
+    public void clickAndLoad(String css) {
+        js("window.tribuneOldPage = true;");
+        find(css).click();
+        waitUntil(d -> {
+            try {
+                return Boolean.TRUE.equals(js("return window.tribuneOldPage === undefined && document.readyState === 'complete';"));
+            } catch (org.openqa.selenium.WebDriverException betweenPages) {
+                return false; // the old document went away under the script: look again
+            }
+        });
+    }
+
     public void waitForText(String css, String text) {
         new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }

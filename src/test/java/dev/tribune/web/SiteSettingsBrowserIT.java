@@ -55,9 +55,7 @@ class SiteSettingsBrowserIT {
 
     /** Clicks a submit button and waits for the next page to replace this one. */
     static void submit(String css) {
-        org.openqa.selenium.WebElement page = browser.find("html");
-        browser.find(css).click();
-        browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        browser.clickAndLoad(css);
     }
 
     static void signOut() {
