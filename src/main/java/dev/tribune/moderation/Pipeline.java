@@ -46,16 +46,19 @@ public final class Pipeline {
 
     /** Every phase, in order: who is writing, where, how often, what it says, then premoderation. */
     public static Pipeline full(History history, Policies policies, Scorer scorer) {
+        // Phases that read no history are made once: Words keeps each site's built word filter.
+        Phase closed = new ClosedDiscussion(), length = new Length(), links = new Links(), words = new Words(),
+                toxicity = new Toxicity(), spam = new Spam();
         return new Pipeline(over -> List.of(
                 new Standing(over),
-                new ClosedDiscussion(),
-                new Length(),
+                closed,
+                length,
                 new RateLimit(over),
                 new RepeatedPost(over),
-                new Links(),
-                new Words(),
-                new Toxicity(),
-                new Spam(),
+                links,
+                words,
+                toxicity,
+                spam,
                 new Premoderation(over)), history, policies::forSite, scorer,
                 current -> List.of(new RateLimit(current), new RepeatedPost(current)));
     }
