@@ -196,7 +196,8 @@ public final class App implements AutoCloseable {
                 new AdminModeration(policies, audit, classifiers, labels, settings.agreementDecisions(), visitors, templates),
                 new AdminSites(sites, signOn, siteStaff, policies, audit, visitors, templates),
                 // the Perspective-compatible scoring endpoint; its models load on its first request
-                new PerspectiveApi(apiKeys, new KeyQuota(java.time.Clock.systemUTC()), Analyzer::shipped)
+                new PerspectiveApi(apiKeys, new KeyQuota(java.time.Clock.systemUTC()),
+                        () -> classifiers != null ? Analyzer.over(classifiers) : Analyzer.shipped())
         )).start();
         return web.port();
     }

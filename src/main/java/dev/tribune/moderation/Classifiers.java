@@ -48,6 +48,15 @@ public final class Classifiers implements Scorer {
         return new Classifiers(tox, resource("spam.model"), ModelVersion.of(tox, bytes, file.toString()));
     }
 
+    /** The running model of a target this holds (toxicity or spam), else the shipped one. */
+    public TextClassifier model(String target) {
+        return switch (target) {
+            case "toxicity" -> toxicity;
+            case "spam" -> spam;
+            default -> shipped(target);
+        };
+    }
+
     /** Identity of the running toxicity model. */
     public ModelVersion toxicityVersion() {
         return toxicityVersion;
@@ -107,10 +116,6 @@ public final class Classifiers implements Scorer {
 
     public TextClassifier spamModel() {
         return spam;
-    }
-
-    public TextClassifier model(String target) {
-        return target.equals("spam") ? spam : toxicity;
     }
 
     /** Scores one comment; null or empty text scores zero risk. */

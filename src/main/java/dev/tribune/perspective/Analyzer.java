@@ -19,11 +19,19 @@ public final class Analyzer {
         this.models = Map.copyOf(models);
     }
 
+    /**
+     * One model per attribute: the server's running toxicity and spam models (the newsroom-trained
+     * toxicity model when there is one, and no second copy in memory), the shipped heads for the rest.
+     */
+    public static Analyzer over(Classifiers running) {
+        Map<String, TextClassifier> m = new LinkedHashMap<>();
+        Attributes.SCORED.forEach((attribute, target) -> m.put(attribute, running.model(target)));
+        return new Analyzer(m);
+    }
+
     /** The models shipped inside Tribune, one for each attribute it scores. */
     public static Analyzer shipped() {
-        Map<String, TextClassifier> m = new LinkedHashMap<>();
-        Attributes.SCORED.forEach((attribute, target) -> m.put(attribute, Classifiers.shipped(target)));
-        return new Analyzer(m);
+        return over(Classifiers.loadShipped());
     }
 
     public Map<String, Object> analyze(AnalyzeRequest request) {
