@@ -7,14 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,23 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LivePageIT {
     static TestTribune t;
     static WebDriver browser;
+    static dev.tribune.web.Browser chromium;
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("SE_OFFLINE", "true");
         t = TestTribune.start();
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("tribune-chrome"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().build(), o);
+        chromium = dev.tribune.web.Browser.start();
+        browser = chromium.driver;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) browser.quit();
+        if (chromium != null) chromium.close();
         if (t != null) t.close();
     }
 

@@ -7,14 +7,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,25 +19,19 @@ class AdminBrowserIT {
     static final String PASSWORD = "correct horse battery";
     static TestTribune t;
     static WebDriver browser;
+    static Browser chromium;
 
     @BeforeAll
     static void start() throws Exception {
         t = TestTribune.start();
         t.app.accounts.add(t.site.id(), "ed@test.org", "Ed Itor", Role.ADMIN, PASSWORD, null);
-        System.setProperty("SE_OFFLINE", "true");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("tribune-chrome"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = Browser.start();
+        browser = chromium.driver;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) browser.quit();
+        if (chromium != null) chromium.close();
         t.close();
     }
 
