@@ -134,9 +134,10 @@ public final class Tribune {
             subcommands = {SiteCommand.Add.class, SiteCommand.ListSites.class, SiteCommand.Origins.class, SiteCommand.Guests.class, SiteCommand.SsoSecret.class, SiteCommand.SsoKey.class, SiteCommand.Commenting.class,
                     SiteCommand.ProviderAdd.class, SiteCommand.ApiKey.class})
     static final class SiteCommand {
-        static Site find(App app, String host) {
+        /** The site a command names by host, or a clear refusal. */
+        static Site site(App app, String host) {
             return app.sites.byExactHost(host).orElseThrow(() -> new Refusal(404, "unknown-site",
-                    "There is no site with host " + host + " (see './tribune site list')."));
+                    "There is no site with host " + host + " (see './tribune site list', or add it with './tribune site add')."));
         }
 
         static void print(Site s) {
@@ -169,7 +170,7 @@ public final class Tribune {
             @Override
             public Integer call() {
                 try (App app = new App(flags.settings())) {
-                    Site s = find(app, siteHost);
+                    Site s = site(app, siteHost);
                     for (String o : add) s = app.sites.allowOrigin(s.id(), o);
                     for (String o : remove) s = app.sites.disallowOrigin(s.id(), o);
                     print(s);
@@ -189,7 +190,7 @@ public final class Tribune {
             public Integer call() {
                 if (!onOff.equals("on") && !onOff.equals("off")) throw Refusal.invalid("guests", "Say 'on' or 'off', not '" + onOff + "'.");
                 try (App app = new App(flags.settings())) {
-                    Site s = find(app, siteHost);
+                    Site s = site(app, siteHost);
                     // "off" keeps a subscribers-only site as it is: it already takes no guests.
                     Commenters who = onOff.equals("on") ? Commenters.ANYONE
                             : s.commenting() == Commenters.ANYONE ? Commenters.ACCOUNTS : s.commenting();
@@ -201,10 +202,6 @@ public final class Tribune {
             }
         }
 
-        static Site site(App app, String host) {
-            return app.sites.byExactHost(host).orElseThrow(() -> new Refusal(404, "unknown-site",
-                    "There is no site with host " + host + " (see './tribune site add')."));
-        }
 
         @Command(name = "sso-secret", mixinStandardHelpOptions = true,
                 description = "Make a new HS256 secret for the site's SSO tokens and print it (the old one stops working).")
@@ -352,8 +349,7 @@ public final class Tribune {
             public Integer call() throws Exception {
                 Role r = Role.parse(role);
                 try (App app = new App(flags.settings())) {
-                    Site site = app.sites.byExactHost(siteHost).orElseThrow(() -> new Refusal(404, "unknown-site",
-                            "There is no site with host " + siteHost + " (see './tribune site add')."));
+                    Site site = SiteCommand.site(app, siteHost);
                     Long authorId = null;
                     if (author != null) {
                         authorId = app.newsroom.author(site.id(), author).orElseThrow(() -> new Refusal(404, "unknown-author",
