@@ -173,19 +173,20 @@ public final class App implements AutoCloseable {
         ReaderAccess access = new ReaderAccess(readerSessions, settings.secureCookies());
         EmbedSignIn embedSignIn = new EmbedSignIn(sites, signOn, readers, links, access, templates);
         web = new WebServer(settings.bind(), settings.port(), problems, List.of(
-                // Cors first: it answers preflights and marks /api and /live answers before their own routes run.
+                // The readers' hot paths first: Helidon tries routes in order, and a viral thread's
+                // article page and JSON thread should not be matched against every admin route.
+                new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates, threadCache, index),
+                // Cors before any /api or /live route: it answers preflights and marks those answers.
                 new Cors(visitors),
+                new ApiV1(newsroom, discussions, threads, comments, votes, visitors, threadCache, index),
                 new EmbedScripts(),
                 new EmbedApi(sites, discussions, signOn, visitors),
                 embedSignIn,
-                new ArticlePages(newsroom, discussions, threads, comments, votes, visitors, templates, threadCache, index),
                 new ReportRoutes(reports, visitors),
-                // Before ApiV1, whose catch-all answers any other /api/ path with 404.
                 new SearchPages(articleSearch, commentSearch, visitors, templates),
                 new ReaderApi(readers, sso, readerMail, access, visitors),
                 new ReaderPages(readers, readerMail, links, signOn, new ReaderComments(db), access, visitors, templates),
                 new ProviderRoutes(signOn, providerSignIn, access, visitors, embedSignIn),
-                new ApiV1(newsroom, discussions, threads, comments, votes, visitors, threadCache, index),
                 new LiveStreams(live, discussions, visitors),
                 new StaffPages(siteStaff, sessions, visitors, templates, settings.secureCookies()),
                 new AdminPages(newsroom, discussions, comments, db, visitors, templates),
@@ -197,7 +198,9 @@ public final class App implements AutoCloseable {
                 new AdminSites(sites, signOn, siteStaff, policies, audit, visitors, templates),
                 // the Perspective-compatible scoring endpoint; its models load on its first request
                 new PerspectiveApi(apiKeys, new KeyQuota(java.time.Clock.systemUTC()),
-                        () -> classifiers != null ? Analyzer.over(classifiers) : Analyzer.shipped())
+                        () -> classifiers != null ? Analyzer.over(classifiers) : Analyzer.shipped()),
+                // Last: any other /api/ path is answered 404 with a pointer to the API's documentation.
+                ApiV1.unknownEndpoints()
         )).start();
         return web.port();
     }

@@ -74,8 +74,12 @@ public final class ApiV1 implements HttpService {
                 .get("/api/v1/comments/{id}", this::comment)
                 .patch("/api/v1/comments/{id}", this::edit)
                 .delete("/api/v1/comments/{id}", this::delete)
-                .post("/api/v1/comments/{id}/vote", this::vote)
-                .any("/api/*", this::noSuchEndpoint);
+                .post("/api/v1/comments/{id}/vote", this::vote);
+    }
+
+    /** Answers any /api/ path no area claimed with 404; registered after every area. */
+    public static HttpService unknownEndpoints() {
+        return rules -> rules.any("/api/*", ApiV1::noSuchEndpoint);
     }
 
     private void articles(ServerRequest req, ServerResponse res) {
@@ -202,7 +206,7 @@ public final class ApiV1 implements HttpService {
         Responses.json(res, 200, new ApiJson.MeJson(myVotes, editable, mine));
     }
 
-    private void noSuchEndpoint(ServerRequest req, ServerResponse res) {
+    private static void noSuchEndpoint(ServerRequest req, ServerResponse res) {
         throw Refusal.notFound("There is no API endpoint " + req.prologue().method().text() + " " + req.path().path()
                 + "; see docs/api.md.");
     }

@@ -22,6 +22,7 @@ public final class WebServer implements AutoCloseable {
                 // A page is written in more than one segment; with Nagle's algorithm on, the last one
                 // waits for the client's delayed ACK (~40 ms per response on loopback).
                 .connectionOptions(o -> o.tcpNoDelay(true))
+                .useNio(false)
                 .routing(routing)
                 .build();
     }
