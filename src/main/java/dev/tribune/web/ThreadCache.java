@@ -9,6 +9,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,6 +30,10 @@ public final class ThreadCache {
     public static final Duration FRESH_FOR = Duration.ofSeconds(5);
     public static final String SHARED = "public, max-age=" + FRESH_FOR.toSeconds() + ", stale-while-revalidate=30";
     private static final long MAX_BYTES = 128L * 1024 * 1024;
+    /** Bodies from this size on are written from the cached array (see {@link #send}). */
+    static final int SEND_DIRECT_FROM = Integer.getInteger("tribune.sendDirectFrom", 32 * 1024);
+    /** How much of such a body travels in the headers' packet (less than Helidon's 4 KB stream buffer). */
+    private static final int WITH_HEADERS = 1024;
 
     /** What one cached response is for: a page of a discussion at a version, in a format (html, json, …). */
     public record Key(long discussionId, long version, String sort, String cursor, int limit, String format) {
@@ -107,9 +112,29 @@ public final class ThreadCache {
         res.header(HeaderNames.CONTENT_TYPE, contentType);
         if (acceptsGzip(req.headers().first(HeaderNames.ACCEPT_ENCODING).orElse(null))) {
             res.header(HeaderNames.CONTENT_ENCODING, "gzip");
-            res.send(e.gzip);
+            send(res, e.gzip);
         } else {
-            res.send(e.plain);
+            send(res, e.plain);
+        }
+    }
+
+    /**
+     * Sends ready bytes. {@code res.send(bytes)} copies headers and body into one new buffer (and
+     * copies again when the headers pass 256 bytes); for a large body that copy costs more than a
+     * second socket write. So a large body's first bytes go out with the headers and the rest
+     * straight from the cached array, copied by nobody.
+     */
+    static void send(ServerResponse res, byte[] body) {
+        if (body.length < SEND_DIRECT_FROM) {
+            res.send(body);
+            return;
+        }
+        res.header(HeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+        try (OutputStream out = res.outputStream()) {
+            out.write(body, 0, WITH_HEADERS);
+            out.write(body, WITH_HEADERS, body.length - WITH_HEADERS);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 

@@ -76,6 +76,30 @@ class ThreadCacheIT {
     }
 
     @Test
+    void aLargePageArrivesWholeWhenItLeavesStraightFromTheCache() throws Exception {
+        // Long comments make the page larger than ThreadCache.SEND_DIRECT_FROM, so its body is
+        // written from the cached array after a first packet with the headers.
+        String[] words = {"harbour", "ferry", "seawall", "council", "tender", "residents", "budget", "vote"};
+        java.util.Random random = new java.util.Random(7);
+        for (int c = 0; c < 4; c++) {
+            StringBuilder body = new StringBuilder("Long comment " + c + ":");
+            while (body.length() < 9_000) body.append(' ').append(words[random.nextInt(words.length)]);
+            post(TestTribune.browser(), body.append(" end-of-long-comment-").append(c).toString());
+        }
+        HttpClient anon = TestTribune.browser();
+        HttpResponse<byte[]> plain = get(anon, "/articles/harbour-story");
+        assertThat(plain.body().length).isGreaterThan(ThreadCache.SEND_DIRECT_FROM);
+        assertThat(plain.headers().firstValue("Content-Length")).hasValue(Integer.toString(plain.body().length));
+        String page = new String(plain.body(), StandardCharsets.UTF_8);
+        assertThat(page).startsWith("<!doctype html>").contains("end-of-long-comment-0", "end-of-long-comment-3");
+        assertThat(page.stripTrailing()).endsWith("</html>");
+        // Twice more from the cache (the second asks for the default-level gzip): the same bytes each time.
+        assertThat(get(anon, "/articles/harbour-story").body()).isEqualTo(plain.body());
+        HttpResponse<byte[]> zipped = get(anon, "/articles/harbour-story", "Accept-Encoding", "gzip");
+        assertThat(new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes()).isEqualTo(plain.body());
+    }
+
+    @Test
     void aNewCommentChangesTheETagAndShowsToAnonymousReadersAtOnce() throws Exception {
         HttpClient anon = TestTribune.browser();
         String before = get(anon, "/articles/harbour-story").headers().firstValue("ETag").orElseThrow();
