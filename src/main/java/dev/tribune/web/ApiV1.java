@@ -109,7 +109,7 @@ public final class ApiV1 implements HttpService {
             // Anonymous readers all get the same bytes: serve them ready-made, asking the database nothing.
             String cursor = Responses.query(req, "cursor");
             ThreadCache.Key key = new ThreadCache.Key(d.id(), d.version(), sort.param(), cursor, limit, "json");
-            cache.serve(req, res, key, "application/json", () -> Responses.write(ApiJson.ThreadJson.of(
+            cache.serve(req, res, key, ThreadCache.JSON, () -> Responses.write(ApiJson.ThreadJson.of(
                     threads.page(d.id(), sort, cursor, limit, null, null))));
             return;
         }
