@@ -13,6 +13,7 @@ import dev.tribune.moderation.Pipeline;
 import dev.tribune.moderation.Submission;
 import dev.tribune.moderation.Verdict;
 import dev.tribune.store.Database;
+import dev.tribune.store.Jdbc;
 import dev.tribune.text.Markdown;
 import org.jdbi.v3.core.Handle;
 
@@ -161,30 +162,17 @@ public final class CommentWriter {
             String reason = verdict.passes() ? null : verdict.reason();
             String badge = badge(h, fresh, who);
             int depth = parent == null ? 0 : parent.depth() + 1;
-            long id = h.createQuery("insert into comment (discussion_id, parent_id, depth, author_name, author_email, "
+            // Plain JDBC (Jdbc) for the statements of every post: JDBI's setting up of each cost more than running it.
+            long id = Jdbc.one(h, "insert into comment (discussion_id, parent_id, depth, author_name, author_email, "
                             + "account_id, guest_key, ip_hash, badge, body_md, body_html, status, status_reason, created_at) "
-                            + "values (:d, :parent, :depth, :name, :email, :account, :guest, :ip, :badge, :md, :html, :status, :reason, :at) returning id")
-                    .bind("d", fresh.id())
-                    .bind("parent", in.parentId())
-                    .bind("depth", depth)
-                    .bind("name", name)
-                    .bind("email", finalEmail)
-                    .bind("account", who.accountId())
-                    .bind("guest", who.guestKey())
-                    .bind("ip", who.ipHash())
-                    .bind("badge", badge)
-                    .bind("md", body)
-                    .bind("html", html)
-                    .bind("status", status.db())
-                    .bind("reason", reason)
-                    .bind("at", createdAt.toEpochMilli())
-                    .mapTo(Long.class).one();
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+                    fresh.id(), in.parentId(), depth, name, finalEmail, who.accountId(), who.guestKey(), who.ipHash(), badge,
+                    body, html, status.db(), reason, createdAt.toEpochMilli());
             long rootId = parent == null ? id : parent.rootId();
             String path = (parent == null ? "" : parent.path() + ".") + CommentRows.segment(id);
             Counted counted = status == CommentStatus.PUBLISHED ? countIn(h, fresh.id(), id, parent == null) : null;
             Integer number = counted == null ? null : counted.number();
-            h.createUpdate("update comment set root_id = ?, path = ?, number = ? where id = ?")
-                    .bind(0, rootId).bind(1, path).bind(2, number).bind(3, id).execute();
+            Jdbc.update(h, "update comment set root_id = ?, path = ?, number = ? where id = ?", rootId, path, number, id);
             if (judged != null) Decisions.recordPipeline(h, id, judged);
             Comment saved = new Comment(id, fresh.id(), in.parentId(), rootId, depth, number, path, name, who.accountId(),
                     who.guestKey(), badge, body, html, status, reason, 0, 0, 0, createdAt, null);
@@ -300,10 +288,9 @@ public final class CommentWriter {
      * when it needs one (a top-level comment published for the first time), for the caller to store.
      */
     private static Counted countIn(Handle h, long discussionId, long commentId, boolean needsNumber) {
-        Discussion after = h.createQuery("update discussion set "
-                        + (needsNumber ? "next_number = next_number + 1, " : "")
-                        + "comment_count = comment_count + 1, version = version + 1 where id = ? returning " + CommentRows.DISCUSSION_COLUMNS)
-                .bind(0, discussionId).map(CommentRows.DISCUSSION).one();
+        Discussion after = Jdbc.first(h, "update discussion set " + (needsNumber ? "next_number = next_number + 1, " : "")
+                        + "comment_count = comment_count + 1, version = version + 1 where id = ? returning " + CommentRows.DISCUSSION_COLUMNS,
+                rs -> CommentRows.DISCUSSION.map(rs, null), discussionId).orElseThrow();
         // The discussion's row was just updated, so this transaction holds its lock already.
         EventLog.appendLocked(h, discussionId, "comment.published", commentId, "{\"id\":" + commentId + "}");
         return new Counted(needsNumber ? after.nextNumber() - 1 : null, after);
@@ -368,8 +355,7 @@ public final class CommentWriter {
     }
 
     static Optional<Comment> load(Handle h, long id) {
-        return h.createQuery("select " + CommentRows.COLUMNS + " from comment c where c.id = ?")
-                .bind(0, id).map(CommentRows.COMMENT).findOne();
+        return Jdbc.first(h, "select " + CommentRows.COLUMNS + " from comment c where c.id = ?", rs -> CommentRows.COMMENT.map(rs, null), id);
     }
 
     private static String json(Object o) {
