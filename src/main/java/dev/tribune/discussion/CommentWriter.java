@@ -76,11 +76,14 @@ public final class CommentWriter {
             name = in.commenter().account().displayName();
             email = "";
         }
-        Where where = db.read(h -> Where.read(h, in.discussionId(), in.parentId()));
+        Where where = db.read(h -> {
+            Where w = Where.read(h, in.discussionId(), in.parentId());
+            if (w.discussion() == null) throw Refusal.notFound("There is no discussion " + in.discussionId() + ".");
+            // Who may post comes first: a guest on an accounts-only site hears "sign in", not "give a name".
+            admission.admit(h, w.discussion(), in.commenter());
+            return w;
+        });
         Discussion d = where.discussion();
-        if (d == null) throw Refusal.notFound("There is no discussion " + in.discussionId() + ".");
-        // Who may post comes first: a guest on an accounts-only site hears "sign in", not "give a name".
-        admission.admit(d, in.commenter());
         checkFields(name, email, body);
         if (!d.open()) throw new Refusal(403, "comments-closed", "Comments are closed on this article.");
         if (in.parentId() != null) checkParent(where.parent(), d.id());
