@@ -87,15 +87,18 @@ public final class Jdbc {
                     return work.on(ps);
                 }
             }
-            PreparedStatement ps = kept.get(sql);
+            PreparedStatement ps = kept.take(sql);
+            T result;
             try {
                 bindAll(ps, args);
-                return work.on(ps);
+                result = work.on(ps);
             } catch (SQLException | RuntimeException e) {
                 // A statement that failed midway is not trusted again: it is closed and compiled afresh next time.
-                kept.drop(sql);
+                PreparedStatements.closeQuietly(ps);
                 throw e;
             }
+            kept.giveBack(sql, ps);
+            return result;
         } catch (SQLException e) {
             throw failed(sql, e);
         }

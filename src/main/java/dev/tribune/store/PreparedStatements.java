@@ -5,21 +5,22 @@ import org.sqlite.SQLiteConnection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The statements one SQLite connection keeps compiled, by SQL, for {@link Jdbc}. They are made on
  * the driver's own connection, under the pool's proxy, so that giving the connection back to the
  * pool does not close them; closing the connection does. A connection is used by one thread at a
- * time, so its statements need no lock; the map of connections does.
+ * time, so its statements need no lock; the map of connections does. A statement is taken out
+ * while it runs, so a statement run inside another's row loop gets one of its own.
  */
 final class PreparedStatements {
     /** The most statements one connection keeps; the least recently used one is closed past it. */
     private static final int MAX_KEPT = 64;
-    private static final Map<SQLiteConnection, PreparedStatements> BY_CONNECTION = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Guarded by itself. Connections the pool closed are forgotten when a new one comes. */
+    private static final Map<SQLiteConnection, PreparedStatements> BY_CONNECTION = new IdentityHashMap<>();
 
     private final SQLiteConnection connection;
     private final LinkedHashMap<String, PreparedStatement> kept = new LinkedHashMap<>(16, 0.75f, true) {
@@ -38,26 +39,40 @@ final class PreparedStatements {
     /** The statements of this connection, or null when it is not SQLite's (PostgreSQL's driver keeps its own). */
     static PreparedStatements of(Connection c) throws SQLException {
         if (!c.isWrapperFor(SQLiteConnection.class)) return null;
-        return BY_CONNECTION.computeIfAbsent(c.unwrap(SQLiteConnection.class), PreparedStatements::new);
-    }
-
-    /** The compiled statement for this SQL, made on first use (or after its connection closed it). */
-    PreparedStatement get(String sql) throws SQLException {
-        PreparedStatement ps = kept.get(sql);
-        if (ps == null || ps.isClosed()) {
-            ps = connection.prepareStatement(sql);
-            kept.put(sql, ps);
+        SQLiteConnection raw = c.unwrap(SQLiteConnection.class);
+        synchronized (BY_CONNECTION) {
+            PreparedStatements kept = BY_CONNECTION.get(raw);
+            if (kept == null) {
+                // A connection new to us: the pool may have closed others since, with their statements.
+                BY_CONNECTION.keySet().removeIf(PreparedStatements::closed);
+                kept = new PreparedStatements(raw);
+                BY_CONNECTION.put(raw, kept);
+            }
+            return kept;
         }
-        return ps;
     }
 
-    /** Forgets and closes the statement for this SQL. */
-    void drop(String sql) {
+    /** The compiled statement for this SQL, taken out until {@link #giveBack}; made when there is none. */
+    PreparedStatement take(String sql) throws SQLException {
         PreparedStatement ps = kept.remove(sql);
-        if (ps != null) closeQuietly(ps);
+        return ps != null && !ps.isClosed() ? ps : connection.prepareStatement(sql);
     }
 
-    private static void closeQuietly(PreparedStatement ps) {
+    /** Keeps a statement that ran well for the next use of its SQL. */
+    void giveBack(String sql, PreparedStatement ps) {
+        PreparedStatement other = kept.put(sql, ps);
+        if (other != null && other != ps) closeQuietly(other);
+    }
+
+    private static boolean closed(SQLiteConnection c) {
+        try {
+            return c.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    static void closeQuietly(PreparedStatement ps) {
         try {
             ps.close();
         } catch (SQLException ignored) {
