@@ -8,6 +8,7 @@ import dev.tribune.discussion.RecentComments;
 import dev.tribune.discussion.ThreadReader;
 import dev.tribune.discussion.Votes;
 import dev.tribune.discussion.ReaderComments;
+import dev.tribune.domain.Discussion;
 import dev.tribune.identity.Accounts;
 import dev.tribune.identity.ApiKeys;
 import dev.tribune.identity.ProviderSignIn;
@@ -140,7 +141,8 @@ public final class App implements AutoCloseable {
         live.whenHeard(this::forget);
         this.decisions = new Decisions(db);
         this.signOn = new SiteSignOn(db);
-        this.comments = new CommentWriter(db, Pipeline.full(new CommentHistory(db), policies, scorer), this::changed, signOn);
+        this.comments = new CommentWriter(db, Pipeline.full(new CommentHistory(db), policies, scorer), this::changed, this::published,
+                signOn);
         this.sanctions = new Sanctions(db, comments);
         this.reports = new Reports(db, policies, comments);
         this.audit = new AuditLog(db);
@@ -209,6 +211,12 @@ public final class App implements AutoCloseable {
     private void changed(long discussionId) {
         index.discussionChanged(discussionId);
         live.changed(discussionId);
+    }
+
+    /** After a comment's publication committed: the read path takes the discussion as it left it, then live streams are told. */
+    private void published(Discussion after) {
+        index.discussionPublished(after);
+        live.changed(after.id());
     }
 
     private void articleChanged(long discussionId) {

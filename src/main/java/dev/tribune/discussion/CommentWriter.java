@@ -13,6 +13,7 @@ import dev.tribune.moderation.Pipeline;
 import dev.tribune.moderation.Submission;
 import dev.tribune.moderation.Verdict;
 import dev.tribune.store.Database;
+import dev.tribune.store.Jdbc;
 import dev.tribune.text.Markdown;
 import org.jdbi.v3.core.Handle;
 
@@ -39,6 +40,7 @@ public final class CommentWriter {
     private final Database db;
     private final Pipeline pipeline;
     private final Consumer<Long> afterChange;
+    private final Consumer<Discussion> afterPublished;
     private final Admission admission;
 
     /** afterChange is told the discussion id after each committed change (caches, live streams). */
@@ -48,9 +50,19 @@ public final class CommentWriter {
 
     /** A writer that first asks admission whether the commenter may post on the discussion's site at all. */
     public CommentWriter(Database db, Pipeline pipeline, Consumer<Long> afterChange, Admission admission) {
+        this(db, pipeline, afterChange, d -> afterChange.accept(d.id()), admission);
+    }
+
+    /**
+     * afterPublished is told, instead of afterChange, the discussion as a new comment's publication
+     * left it (its count and version as committed), so that caches can take it in without reading it again.
+     */
+    public CommentWriter(Database db, Pipeline pipeline, Consumer<Long> afterChange, Consumer<Discussion> afterPublished,
+                         Admission admission) {
         this.db = db;
         this.pipeline = pipeline;
         this.afterChange = afterChange;
+        this.afterPublished = afterPublished;
         this.admission = admission;
     }
 
@@ -64,11 +76,14 @@ public final class CommentWriter {
             name = in.commenter().account().displayName();
             email = "";
         }
-        Where where = db.read(h -> Where.read(h, in.discussionId(), in.parentId()));
+        Where where = db.read(h -> {
+            Where w = Where.read(h, in.discussionId(), in.parentId());
+            if (w.discussion() == null) throw Refusal.notFound("There is no discussion " + in.discussionId() + ".");
+            // Who may post comes first: a guest on an accounts-only site hears "sign in", not "give a name".
+            admission.admit(h, w.discussion(), in.commenter());
+            return w;
+        });
         Discussion d = where.discussion();
-        if (d == null) throw Refusal.notFound("There is no discussion " + in.discussionId() + ".");
-        // Who may post comes first: a guest on an accounts-only site hears "sign in", not "give a name".
-        admission.admit(d, in.commenter());
         checkFields(name, email, body);
         if (!d.open()) throw new Refusal(403, "comments-closed", "Comments are closed on this article.");
         if (in.parentId() != null) checkParent(where.parent(), d.id());
@@ -85,7 +100,7 @@ public final class CommentWriter {
             if (verdict.outcome() == Verdict.Outcome.REJECT || verdict.outcome() == Verdict.Outcome.NUDGE) throw verdict.refusal();
             return store(in, finalName, finalEmail, body, judged, submission, Instant.now());
         });
-        afterChange.accept(saved.comment().discussionId());
+        told(saved);
         return saved;
     }
 
@@ -109,9 +124,15 @@ public final class CommentWriter {
         String body = in.body() == null ? "" : in.body().strip();
         checkFields(name, email, body);
         if (in.parentId() != null) checkParent(db.read(h -> load(h, in.parentId())), in.discussionId());
-        Comment saved = store(in, name, email, body, null, null, createdAt).comment();
-        afterChange.accept(saved.discussionId());
-        return saved;
+        Posted posted = store(in, name, email, body, null, null, createdAt);
+        told(posted);
+        return posted.comment();
+    }
+
+    /** After a committed post: a publication hands on the discussion as it left it; a held comment is told by id. */
+    private void told(Posted p) {
+        if (p.discussion() != null) afterPublished.accept(p.discussion());
+        else afterChange.accept(p.comment().discussionId());
     }
 
     /**
@@ -144,33 +165,21 @@ public final class CommentWriter {
             String reason = verdict.passes() ? null : verdict.reason();
             String badge = badge(h, fresh, who);
             int depth = parent == null ? 0 : parent.depth() + 1;
-            long id = h.createQuery("insert into comment (discussion_id, parent_id, depth, author_name, author_email, "
+            // Plain JDBC (Jdbc) for the statements of every post: JDBI's setting up of each cost more than running it.
+            long id = Jdbc.one(h, "insert into comment (discussion_id, parent_id, depth, author_name, author_email, "
                             + "account_id, guest_key, ip_hash, badge, body_md, body_html, status, status_reason, created_at) "
-                            + "values (:d, :parent, :depth, :name, :email, :account, :guest, :ip, :badge, :md, :html, :status, :reason, :at) returning id")
-                    .bind("d", fresh.id())
-                    .bind("parent", in.parentId())
-                    .bind("depth", depth)
-                    .bind("name", name)
-                    .bind("email", finalEmail)
-                    .bind("account", who.accountId())
-                    .bind("guest", who.guestKey())
-                    .bind("ip", who.ipHash())
-                    .bind("badge", badge)
-                    .bind("md", body)
-                    .bind("html", html)
-                    .bind("status", status.db())
-                    .bind("reason", reason)
-                    .bind("at", createdAt.toEpochMilli())
-                    .mapTo(Long.class).one();
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+                    fresh.id(), in.parentId(), depth, name, finalEmail, who.accountId(), who.guestKey(), who.ipHash(), badge,
+                    body, html, status.db(), reason, createdAt.toEpochMilli());
             long rootId = parent == null ? id : parent.rootId();
             String path = (parent == null ? "" : parent.path() + ".") + CommentRows.segment(id);
-            Integer number = status == CommentStatus.PUBLISHED ? countIn(h, fresh.id(), id, parent == null) : null;
-            h.createUpdate("update comment set root_id = ?, path = ?, number = ? where id = ?")
-                    .bind(0, rootId).bind(1, path).bind(2, number).bind(3, id).execute();
+            Counted counted = status == CommentStatus.PUBLISHED ? countIn(h, fresh.id(), id, parent == null) : null;
+            Integer number = counted == null ? null : counted.number();
+            Jdbc.update(h, "update comment set root_id = ?, path = ?, number = ? where id = ?", rootId, path, number, id);
             if (judged != null) Decisions.recordPipeline(h, id, judged);
             Comment saved = new Comment(id, fresh.id(), in.parentId(), rootId, depth, number, path, name, who.accountId(),
                     who.guestKey(), badge, body, html, status, reason, 0, 0, 0, createdAt, null);
-            return new Posted(saved, verdict, parent == null ? null : parent.authorName());
+            return new Posted(saved, verdict, parent == null ? null : parent.authorName(), counted == null ? null : counted.after());
         });
     }
 
@@ -270,27 +279,24 @@ public final class CommentWriter {
     }
 
     private void publish(Handle h, long discussionId, long commentId, boolean needsNumber) {
-        Integer number = countIn(h, discussionId, commentId, needsNumber);
+        Integer number = countIn(h, discussionId, commentId, needsNumber).number();
         if (number != null) h.createUpdate("update comment set number = ? where id = ?").bind(0, number).bind(1, commentId).execute();
     }
+
+    /** The number a published comment took (null when it needs none) and its discussion as the publication left it. */
+    private record Counted(Integer number, Discussion after) {}
 
     /**
      * Counts a comment into its discussion and logs its publication; returns the number it takes
      * when it needs one (a top-level comment published for the first time), for the caller to store.
      */
-    private static Integer countIn(Handle h, long discussionId, long commentId, boolean needsNumber) {
-        Integer number = null;
-        if (needsNumber) {
-            number = h.createQuery("update discussion set next_number = next_number + 1, comment_count = comment_count + 1, "
-                            + "version = version + 1 where id = ? returning next_number - 1")
-                    .bind(0, discussionId).mapTo(Integer.class).one();
-        } else {
-            h.createUpdate("update discussion set comment_count = comment_count + 1, version = version + 1 where id = ?")
-                    .bind(0, discussionId).execute();
-        }
+    private static Counted countIn(Handle h, long discussionId, long commentId, boolean needsNumber) {
+        Discussion after = Jdbc.first(h, "update discussion set " + (needsNumber ? "next_number = next_number + 1, " : "")
+                        + "comment_count = comment_count + 1, version = version + 1 where id = ? returning " + CommentRows.DISCUSSION_COLUMNS,
+                rs -> CommentRows.DISCUSSION.map(rs, null), discussionId).orElseThrow();
         // The discussion's row was just updated, so this transaction holds its lock already.
         EventLog.appendLocked(h, discussionId, "comment.published", commentId, "{\"id\":" + commentId + "}");
-        return number;
+        return new Counted(needsNumber ? after.nextNumber() - 1 : null, after);
     }
 
     private static void bumpVersion(Handle h, long discussionId) {
@@ -352,8 +358,7 @@ public final class CommentWriter {
     }
 
     static Optional<Comment> load(Handle h, long id) {
-        return h.createQuery("select " + CommentRows.COLUMNS + " from comment c where c.id = ?")
-                .bind(0, id).map(CommentRows.COMMENT).findOne();
+        return Jdbc.first(h, "select " + CommentRows.COLUMNS + " from comment c where c.id = ?", rs -> CommentRows.COMMENT.map(rs, null), id);
     }
 
     private static String json(Object o) {

@@ -1,5 +1,6 @@
 package dev.tribune.discussion;
 
+import dev.tribune.store.Jdbc;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -21,10 +22,7 @@ public final class EventLog {
 
     /** Appends an event in a transaction that already changed (and so locked) the discussion's row. */
     public static long appendLocked(Handle h, long discussionId, String kind, Long commentId, String payloadJson) {
-        return h.createQuery("insert into event (discussion_id, kind, comment_id, payload, created_at) "
-                        + "values (?, ?, ?, ?, ?) returning id")
-                .bind(0, discussionId).bind(1, kind).bind(2, commentId)
-                .bind(3, payloadJson == null ? "{}" : payloadJson).bind(4, System.currentTimeMillis())
-                .mapTo(Long.class).one();
+        return Jdbc.one(h, "insert into event (discussion_id, kind, comment_id, payload, created_at) values (?, ?, ?, ?, ?) returning id",
+                discussionId, kind, commentId, payloadJson == null ? "{}" : payloadJson, System.currentTimeMillis());
     }
 }

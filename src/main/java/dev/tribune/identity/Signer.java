@@ -16,10 +16,18 @@ import java.util.Optional;
  * on first start and kept in the database so tokens survive restarts.
  */
 public final class Signer {
-    private final byte[] key;
+    /** Thread-safe, and costly to make: one for every token. */
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Keyed once; each signature works on a copy (finding the provider and keying cost more than the signing). */
+    private final Mac keyed;
 
     public Signer(byte[] key) {
-        this.key = key.clone();
+        try {
+            this.keyed = Mac.getInstance("HmacSHA256");
+            keyed.init(new SecretKeySpec(key.clone(), "HmacSHA256"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Signer forInstallation(Database db, String configured) {
@@ -43,7 +51,7 @@ public final class Signer {
     /** A new browser token: random id plus its signature. */
     public String newBrowserToken() {
         byte[] b = new byte[18];
-        new SecureRandom().nextBytes(b);
+        RANDOM.nextBytes(b);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
         return id + "." + sign(id);
     }
@@ -76,11 +84,9 @@ public final class Signer {
 
     private byte[] mac(String data) {
         try {
-            Mac m = Mac.getInstance("HmacSHA256");
-            m.init(new SecretKeySpec(key, "HmacSHA256"));
-            return m.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            return ((Mac) keyed.clone()).doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's HmacSHA256 cannot be copied", e);
         }
     }
 }

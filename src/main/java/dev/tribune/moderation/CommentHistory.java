@@ -2,8 +2,8 @@ package dev.tribune.moderation;
 
 import dev.tribune.domain.Commenter;
 import dev.tribune.store.Database;
+import dev.tribune.store.Jdbc;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -15,7 +15,7 @@ import java.util.function.Function;
  * the comments stored before it in that transaction.
  */
 public final class CommentHistory implements History {
-    private static final String ON_SITE = " from comment c join discussion d on d.id = c.discussion_id where d.site_id = :site and ";
+    private static final String ON_SITE = " from comment c join discussion d on d.id = c.discussion_id where d.site_id = ? and ";
 
     /** Where the queries run. */
     private interface Reads {
@@ -42,53 +42,57 @@ public final class CommentHistory implements History {
         });
     }
 
-    /** The SQL condition naming this writer's comments: account, else browser, else address alone. */
+    /** The SQL condition naming this writer's comments: account, else browser, else address alone; one argument. */
     static String writer(Commenter who) {
-        if (who.account() != null) return "c.account_id = :account";
-        if (who.guestKey() != null) return "c.guest_key = :guest";
-        return "c.ip_hash = :ip and c.account_id is null and c.guest_key is null";
+        if (who.account() != null) return "c.account_id = ?";
+        if (who.guestKey() != null) return "c.guest_key = ?";
+        return "c.ip_hash = ? and c.account_id is null and c.guest_key is null";
     }
 
-    private static Query bindWriter(Query q, long siteId, Commenter who) {
-        return q.bind("site", siteId).bind("account", who.accountId()).bind("guest", who.guestKey()).bind("ip", who.ipHash());
+    /** The argument of {@link #writer}'s condition. */
+    private static Object writerKey(Commenter who) {
+        if (who.account() != null) return who.accountId();
+        if (who.guestKey() != null) return who.guestKey();
+        return who.ipHash();
     }
+
+    // Plain JDBC (Jdbc): these run on every post, and JDBI's setting up of a statement cost more than running it.
 
     @Override
     public int postedSince(long siteId, Commenter who, Instant since) {
-        return db.read(h -> bindWriter(h.createQuery("select count(*)" + ON_SITE + writer(who) + " and c.created_at > :since"), siteId, who)
-                .bind("since", since.toEpochMilli()).mapTo(Integer.class).one());
+        return db.read(h -> (int) Jdbc.one(h, "select count(*)" + ON_SITE + writer(who) + " and c.created_at > ?",
+                siteId, writerKey(who), since.toEpochMilli()));
     }
 
     @Override
     public int postedFromAddressSince(long siteId, String ipHash, Instant since) {
-        return db.read(h -> h.createQuery("select count(*)" + ON_SITE + "c.ip_hash = :ip and c.created_at > :since")
-                .bind("site", siteId).bind("ip", ipHash).bind("since", since.toEpochMilli()).mapTo(Integer.class).one());
+        return db.read(h -> (int) Jdbc.one(h, "select count(*)" + ON_SITE + "c.ip_hash = ? and c.created_at > ?",
+                siteId, ipHash, since.toEpochMilli()));
     }
 
     @Override
     public Optional<Instant> lastPosted(long siteId, Commenter who) {
-        return db.read(h -> bindWriter(h.createQuery("select max(c.created_at)" + ON_SITE + writer(who)), siteId, who)
-                .mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
+        return db.read(h -> Jdbc.first(h, "select max(c.created_at)" + ON_SITE + writer(who), rs -> Jdbc.longOrNull(rs, 1),
+                siteId, writerKey(who)).map(Instant::ofEpochMilli));
     }
 
     @Override
     public boolean postedSameText(long siteId, Commenter who, String body, Instant since) {
-        return db.read(h -> bindWriter(h.createQuery("select count(*)" + ON_SITE + writer(who)
-                        + " and c.created_at > :since and c.body_md = :body"), siteId, who)
-                .bind("since", since.toEpochMilli()).bind("body", body.strip()).mapTo(Integer.class).one() > 0);
+        return db.read(h -> Jdbc.one(h, "select count(*)" + ON_SITE + writer(who) + " and c.created_at > ? and c.body_md = ?",
+                siteId, writerKey(who), since.toEpochMilli(), body.strip()) > 0);
     }
 
     @Override
     public int othersPostedSameText(long siteId, Commenter who, String body, Instant since) {
-        return db.read(h -> bindWriter(h.createQuery("select count(distinct coalesce(cast(c.account_id as text), c.guest_key, c.ip_hash))"
-                        + ON_SITE + "(case when " + writer(who) + " then 1 else 0 end) = 0 and c.created_at > :since and c.body_md = :body"), siteId, who)
-                .bind("since", since.toEpochMilli()).bind("body", body.strip()).mapTo(Integer.class).one());
+        return db.read(h -> (int) Jdbc.one(h, "select count(distinct coalesce(cast(c.account_id as text), c.guest_key, c.ip_hash))"
+                        + ON_SITE + "(case when " + writer(who) + " then 1 else 0 end) = 0 and c.created_at > ? and c.body_md = ?",
+                siteId, writerKey(who), since.toEpochMilli(), body.strip()));
     }
 
     @Override
     public int published(long siteId, Commenter who) {
-        return db.read(h -> bindWriter(h.createQuery("select count(*)" + ON_SITE + writer(who) + " and c.status = 'published'"), siteId, who)
-                .mapTo(Integer.class).one());
+        return db.read(h -> (int) Jdbc.one(h, "select count(*)" + ON_SITE + writer(who) + " and c.status = 'published'",
+                siteId, writerKey(who)));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tribune.moderation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tribune.store.Database;
+import dev.tribune.store.Jdbc;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
@@ -57,11 +58,10 @@ public final class Decisions {
                 throw new IllegalStateException(e);
             }
         }
-        h.createUpdate("insert into moderation_decision (comment_id, phase, outcome, reason, toxicity, spam, scores, decided_by, "
-                        + "account_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .bind(0, commentId).bind(1, phase).bind(2, outcome).bind(3, reason == null ? "" : reason)
-                .bind(4, scores == null ? null : scores.toxicity()).bind(5, scores == null ? null : scores.spam())
-                .bind(6, json).bind(7, decidedBy).bind(8, accountId).bind(9, System.currentTimeMillis()).execute();
+        Jdbc.update(h, "insert into moderation_decision (comment_id, phase, outcome, reason, toxicity, spam, scores, decided_by, "
+                        + "account_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                commentId, phase, outcome, reason == null ? "" : reason, scores == null ? null : scores.toxicity(),
+                scores == null ? null : scores.spam(), json, decidedBy, accountId, System.currentTimeMillis());
     }
 
     /** A nullable number column (drivers differ on getObject with a type for NULL). */

@@ -61,6 +61,9 @@ public final class Database implements AutoCloseable {
         };
         writer.setSqlLogger(toWatchers);
         reader.setSqlLogger(toWatchers);
+        Consumer<String> plainToWatchers = sql -> { for (Consumer<String> w : statementWatchers) w.accept(sql); };
+        writer.define(Jdbc.WATCHERS, plainToWatchers);
+        reader.define(Jdbc.WATCHERS, plainToWatchers);
         if (kind == Kind.SQLITE) {
             this.groupCommit = new GroupCommit(writer, "sqlite-writer");
             this.readThreads = Executors.newFixedThreadPool(SQLITE_READERS, Thread.ofPlatform().name("sqlite-reader-", 0).daemon().factory());

@@ -98,18 +98,18 @@ final class GroupCommit implements AutoCloseable {
             h.begin();
             try {
                 for (Job<?> job : batch) {
-                    h.execute("savepoint write");
+                    Jdbc.update(h, "savepoint write");
                     Object result;
                     try {
                         result = job.work().apply(h);
                     } catch (RuntimeException | Error e) {
-                        h.execute("rollback to savepoint write");
-                        h.execute("release savepoint write");
+                        Jdbc.update(h, "rollback to savepoint write");
+                        Jdbc.update(h, "release savepoint write");
                         failed.add(job);
                         failures.add(e);
                         continue;
                     }
-                    h.execute("release savepoint write");
+                    Jdbc.update(h, "release savepoint write");
                     succeeded.add(job);
                     results.add(result);
                 }

@@ -18,7 +18,7 @@ final class NameLocks {
 
     <T> T holding(Collection<String> names, Supplier<T> work) {
         // Stripes are taken in index order, so two callers sharing some names cannot deadlock.
-        int[] taken = names.stream().mapToInt(n -> Math.floorMod(n.hashCode(), stripes.length)).distinct().sorted().toArray();
+        int[] taken = stripesOf(names);
         int locked = 0;
         try {
             for (int i : taken) {
@@ -29,5 +29,16 @@ final class NameLocks {
         } finally {
             for (int i = locked - 1; i >= 0; i--) stripes[taken[i]].unlock();
         }
+    }
+
+    /** The distinct stripes of these names in index order (a loop: this runs on every post, with one or two names). */
+    private int[] stripesOf(Collection<String> names) {
+        int[] all = new int[names.size()];
+        int n = 0;
+        for (String name : names) all[n++] = Math.floorMod(name.hashCode(), stripes.length);
+        java.util.Arrays.sort(all);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) if (distinct == 0 || all[i] != all[distinct - 1]) all[distinct++] = all[i];
+        return java.util.Arrays.copyOf(all, distinct);
     }
 }

@@ -86,6 +86,16 @@ public final class ArticleIndex {
         discussionById.invalidate(discussionId);
     }
 
+    /**
+     * A comment was published on this node: the discussion as that commit left it replaces the
+     * entry in place, so readers and the next posts need not load it again (and wait for each
+     * other while one does). Only an older version is replaced, and an absent entry stays absent:
+     * one dropped by a later change must not come back as it was before that change.
+     */
+    public void discussionPublished(Discussion after) {
+        discussionById.asMap().computeIfPresent(after.id(), (id, held) -> held.version() < after.version() ? after : held);
+    }
+
     /** The article under this discussion changed: its slug, headline or publication may differ. */
     public void articleChanged(long discussionId) {
         discussionById.invalidate(discussionId);
