@@ -2,7 +2,6 @@ package dev.tribune.web;
 
 import dev.tribune.domain.Refusal;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http.HttpService;
 
 import java.util.List;
@@ -25,8 +24,6 @@ public final class WebServer implements AutoCloseable {
                 .connectionOptions(o -> o.tcpNoDelay(true))
                 // Blocking sockets: a response leaves in one write (the NIO socket writes 8 KB at a time).
                 .useNio(false)
-                // HTTP/1.1 connections persist without saying so; the header only lengthened every answer.
-                .addProtocol(Http1Config.builder().sendKeepAliveHeader(false).build())
                 .routing(routing)
                 .build();
     }
