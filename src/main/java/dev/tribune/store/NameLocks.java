@@ -1,5 +1,6 @@
 package dev.tribune.store;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -36,9 +37,9 @@ final class NameLocks {
         int[] all = new int[names.size()];
         int n = 0;
         for (String name : names) all[n++] = Math.floorMod(name.hashCode(), stripes.length);
-        java.util.Arrays.sort(all);
+        Arrays.sort(all);
         int distinct = 0;
         for (int i = 0; i < n; i++) if (distinct == 0 || all[i] != all[distinct - 1]) all[distinct++] = all[i];
-        return java.util.Arrays.copyOf(all, distinct);
+        return Arrays.copyOf(all, distinct);
     }
 }

@@ -32,7 +32,6 @@ public final class ArticleIndex {
 
     private record SlugKey(long siteId, String slug) {}
 
-    private final Newsroom newsroom;
     private final Discussions discussions;
     private final LoadingCache<SlugKey, Article> bySlug;
     private final LoadingCache<Long, Article> byId;
@@ -41,7 +40,6 @@ public final class ArticleIndex {
     private final Cache<Long, Long> discussionOfArticle = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
     public ArticleIndex(Newsroom newsroom, Discussions discussions) {
-        this.newsroom = newsroom;
         this.discussions = discussions;
         this.bySlug = cache(k -> newsroom.bySlug(k.siteId(), k.slug()).orElse(null));
         this.byId = cache(id -> newsroom.byId(id).orElse(null));

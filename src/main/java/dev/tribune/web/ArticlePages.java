@@ -17,9 +17,7 @@ import dev.tribune.domain.CommentStatus;
 import dev.tribune.domain.Discussion;
 import dev.tribune.domain.Refusal;
 import dev.tribune.publishing.Newsroom;
-import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -40,7 +38,6 @@ public final class ArticlePages implements HttpService {
     private final Votes votes;
     private final Visitors visitors;
     private final Templates templates;
-    private static final Header REFERRER_POLICY = HeaderValues.createCached("Referrer-Policy", "strict-origin-when-cross-origin");
     private final ThreadCache cache;
     private final ArticleIndex index;
 
@@ -96,7 +93,7 @@ public final class ArticlePages implements HttpService {
             Sort sort = Sort.parse(Responses.query(req, "sort"));
             ThreadCache.Key key = new ThreadCache.Key(d.id(), d.version(), sort.param(), Responses.query(req, "after"),
                     Limits.PAGE_SIZE, "html");
-            res.header(REFERRER_POLICY);
+            res.header(Responses.REFERRER_POLICY);
             cache.serve(req, res, key, ThreadCache.HTML,
                     () -> templates.render("article.jte", "view", view(req, v, a, CommentForm.EMPTY, null)));
             return;

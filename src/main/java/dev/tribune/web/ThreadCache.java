@@ -36,11 +36,10 @@ public final class ThreadCache {
     public static final Header JSON = HeaderValues.createCached(HeaderNames.CONTENT_TYPE, "application/json");
     private static final Header SHARED_HEADER = HeaderValues.createCached(HeaderNames.CACHE_CONTROL, SHARED);
     private static final Header VARY = HeaderValues.createCached(HeaderNames.VARY, "Accept-Encoding");
-    private static final Header NOSNIFF = HeaderValues.createCached(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
     private static final Header GZIP = HeaderValues.createCached(HeaderNames.CONTENT_ENCODING, "gzip");
     private static final long MAX_BYTES = 128L * 1024 * 1024;
     /** Bodies from this size on are written from the cached array (see {@link #send}). */
-    static final int SEND_DIRECT_FROM = Integer.getInteger("tribune.sendDirectFrom", 32 * 1024);
+    static final int SEND_DIRECT_FROM = 32 * 1024;
     /** How much of such a body travels in the headers' packet (less than Helidon's 4 KB stream buffer). */
     private static final int WITH_HEADERS = 1024;
 
@@ -151,7 +150,7 @@ public final class ThreadCache {
         res.header(HeaderNames.ETAG, etag);
         res.header(SHARED_HEADER);
         res.header(VARY);
-        res.header(NOSNIFF);
+        res.header(Responses.NOSNIFF);
     }
 
     static boolean matches(String ifNoneMatch, String etag) {
